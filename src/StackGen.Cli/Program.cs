@@ -1,0 +1,4 @@
+using StackGen.Cli;
+using StackGen.Stacks;
+
+return StackGenCli.Run(args, Organisation.Catalog, Console.Out, Console.Error, Directory.GetCurrentDirectory());

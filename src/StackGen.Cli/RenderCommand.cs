@@ -1,0 +1,46 @@
+using System.CommandLine;
+using StackGen.Emitting;
+using StackGen.Rendering;
+
+namespace StackGen.Cli;
+
+/// <summary>`stackgen render`: the manifests of an environment, to stdout or one file per object.</summary>
+public static class RenderCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var env = new Option<string>("--env", "-e") { Description = "The environment to render (a file environments/ENV.yaml)", Required = true };
+        var stack = new Option<string[]>("--stack", "-s") { Description = "Render only this stack (repeatable); default: every stack of the environment" };
+        var output = new Option<string?>("--output", "-o") { Description = "Write DIR/ENV/STACK/KIND-NAME.yaml instead of printing, replacing the previous render of ENV atomically" };
+        var set = new Option<string[]>("--set") { Description = "Override a setting: STACK.PATH=VALUE (repeatable; applied after environment and team layers)" };
+        var command = new Command(
+            "render",
+            "Render an environment's stacks to Kubernetes manifests (multi-document YAML, pipe into kubectl apply -f -).\n\n" +
+            "Examples:\n" +
+            "  stackgen render --env production\n" +
+            "  stackgen render --env staging --stack rabbitmq --set rabbitmq.replicas=5\n" +
+            "  stackgen render --env production --output rendered/")
+        {
+            env, stack, output, set,
+        };
+
+        command.SetAction(parsed =>
+        {
+            var stacks = parsed.GetValue(stack) ?? [];
+            var environment = cli.Loader().Load(parsed.GetValue(env)!, parsed.GetValue(set) ?? []);
+            var result = new Renderer(cli.Catalog).Render(environment, stacks);
+            if (parsed.GetValue(output) is { } directory)
+            {
+                OutputDirectory.Write(Path.Combine(cli.WorkingDirectory, directory), environment.Name, result.Objects, stacks);
+                cli.Error.WriteLine($"wrote {result.Objects.Count} objects to {Path.Combine(directory, environment.Name)}");
+            }
+            else
+            {
+                cli.Out.Write(YamlEmitter.Write(result.Objects.Select(o => (object)o.Resource)));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

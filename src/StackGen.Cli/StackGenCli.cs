@@ -1,0 +1,67 @@
+using System.CommandLine;
+using StackGen.Diagnostics;
+using StackGen.Stacks;
+
+namespace StackGen.Cli;
+
+/// <summary>
+/// The `stackgen` command: parses arguments and calls the engine. Exit codes: 0 success, 2 bad input
+/// (files, flags, settings; one located line per problem), 3 an internal error (a bug: please report it).
+/// </summary>
+public static class StackGenCli
+{
+    public const int InputError = 2;
+    public const int InternalError = 3;
+
+    public static int Run(string[] args, StackCatalog catalog, TextWriter stdout, TextWriter stderr, string workingDirectory)
+    {
+        var io = new CliContext(catalog, stdout, stderr, workingDirectory);
+        var root = new RootCommand("StackGen renders typed C# stacks into per-environment Kubernetes manifests.\n\nExamples:\n  stackgen render --env production\n  stackgen stacks\n  stackgen envs")
+        {
+            RenderCommand.Create(io),
+            StacksCommand.Create(io),
+            EnvsCommand.Create(io),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine($"stackgen: error: {error.Message}; see 'stackgen {string.Join(' ', CommandPath(parsed))} --help'");
+            }
+
+            return InputError;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (InputException e)
+        {
+            foreach (var error in e.Errors)
+            {
+                stderr.WriteLine(error);
+            }
+
+            return InputError;
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("STACKGEN_DEBUG") is null)
+        {
+            stderr.WriteLine($"stackgen: internal error: {e.Message} (a bug in StackGen or a stack; rerun with STACKGEN_DEBUG=1 for the stack trace)");
+            return InternalError;
+        }
+    }
+
+    private static List<string> CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var result = parsed.CommandResult; result is not null && result.Parent is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        return names;
+    }
+}

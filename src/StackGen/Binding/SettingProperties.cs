@@ -1,0 +1,53 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace StackGen.Binding;
+
+/// <summary>The bindable properties of a settings record (public, init/set), in declaration order.</summary>
+internal static class SettingProperties
+{
+    public static IReadOnlyList<PropertyInfo> Of(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0)
+            .OrderBy(p => p.MetadataToken)
+            .ToArray();
+
+    public static bool IsRequired(PropertyInfo property) => property.IsDefined(typeof(RequiredMemberAttribute), inherit: false);
+
+    public static Type? DictionaryValueType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() is var d
+        && (d == typeof(IReadOnlyDictionary<,>) || d == typeof(IDictionary<,>) || d == typeof(Dictionary<,>))
+        && type.GetGenericArguments()[0] == typeof(string)
+            ? type.GetGenericArguments()[1]
+            : null;
+
+    public static Type? ListItemType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() is var d
+        && (d == typeof(IReadOnlyList<>) || d == typeof(IList<>) || d == typeof(List<>))
+            ? type.GetGenericArguments()[0]
+            : null;
+
+    public static bool IsRecord(Type type) => type.IsClass && type != typeof(string) && type.GetConstructor(Type.EmptyTypes) is not null;
+
+    /// <summary>What to write for a value of this type, for errors and `stackgen stacks`.</summary>
+    public static string Describe(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (ScalarType.For(underlying) is { } scalar)
+        {
+            return scalar.Name;
+        }
+
+        if (DictionaryValueType(underlying) is { } value)
+        {
+            return $"map of {Describe(value)}";
+        }
+
+        if (ListItemType(underlying) is { } item)
+        {
+            return $"list of {Describe(item)}";
+        }
+
+        return "mapping";
+    }
+}

@@ -1,0 +1,279 @@
+using System.Collections;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Reflection;
+using StackGen.Diagnostics;
+using StackGen.Layering;
+
+namespace StackGen.Binding;
+
+/// <summary>
+/// Binds a merged settings tree to a settings record strictly: unknown keys, wrong types and out-of-range
+/// values are errors located at the YAML node that caused them. Defaults come from the record's initializers.
+/// </summary>
+public static class SettingsBinder
+{
+    public static BoundSettings Bind(Type settingsType, MappingNode? node, string path, ErrorList errors)
+    {
+        var value = BindRecord(settingsType, Activator.CreateInstance(settingsType), node, path, errors);
+        var index = new Dictionary<string, SettingNode>(StringComparer.Ordinal);
+        if (node is not null)
+        {
+            Index(node, path, index);
+        }
+
+        var leaves = new List<SettingValue>();
+        DescribeRecord(settingsType, value, path, index, leaves);
+        return new BoundSettings(value, leaves);
+    }
+
+    private static object BindRecord(Type type, object? current, MappingNode? node, string path, ErrorList errors)
+    {
+        var instance = Activator.CreateInstance(type)!;
+        var properties = SettingProperties.Of(type);
+        if (current is not null)
+        {
+            foreach (var property in properties)
+            {
+                property.SetValue(instance, property.GetValue(current));
+            }
+        }
+
+        if (node is null)
+        {
+            return instance;
+        }
+
+        var byKey = properties.ToDictionary(p => SettingNames.Key(p.Name), StringComparer.Ordinal);
+        foreach (var entry in node.Entries)
+        {
+            var childPath = $"{path}.{entry.Key}";
+            if (!byKey.TryGetValue(entry.Key, out var property))
+            {
+                errors.Add(entry.KeyLocation, $"{childPath}: unknown setting{Suggestions.DidYouMean(entry.Key, byKey.Keys)} (settings here: {string.Join(", ", byKey.Keys)})");
+                continue;
+            }
+
+            if (TryBindValue(property.PropertyType, property.GetValue(instance), entry.Value, childPath, errors, out var bound)
+                && CheckRange(property, bound, entry.Value, childPath, errors))
+            {
+                property.SetValue(instance, bound);
+            }
+        }
+
+        if (current is null)
+        {
+            foreach (var property in properties.Where(p => SettingProperties.IsRequired(p) && node[SettingNames.Key(p.Name)] is null))
+            {
+                errors.Add(node.Location, $"{path}: missing required setting '{SettingNames.Key(property.Name)}' ({SettingProperties.Describe(property.PropertyType)})");
+            }
+        }
+
+        return instance;
+    }
+
+    private static bool TryBindValue(Type type, object? current, SettingNode node, string path, ErrorList errors, out object? value)
+    {
+        value = null;
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (ScalarType.For(underlying) is { } scalar)
+        {
+            if (node is ScalarNode text && !text.IsNull && scalar.Parse(text) is { } parsed)
+            {
+                value = parsed;
+                return true;
+            }
+
+            errors.Add(node.Location, $"{path}: expected {scalar.Expected}, got {node.Describe()}");
+            return false;
+        }
+
+        if (SettingProperties.DictionaryValueType(underlying) is { } valueType)
+        {
+            if (node is not MappingNode mapping)
+            {
+                errors.Add(node.Location, $"{path}: expected a mapping of {SettingProperties.Describe(valueType)} values, got {node.Describe()}");
+                return false;
+            }
+
+            var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType), StringComparer.Ordinal)!;
+            if (current is IEnumerable existing)
+            {
+                foreach (var pair in existing)
+                {
+                    var key = (string)pair.GetType().GetProperty("Key")!.GetValue(pair)!;
+                    dictionary[key] = pair.GetType().GetProperty("Value")!.GetValue(pair);
+                }
+            }
+
+            var ok = true;
+            foreach (var entry in mapping.Entries)
+            {
+                if (TryBindValue(valueType, dictionary.Contains(entry.Key) ? dictionary[entry.Key] : null, entry.Value, $"{path}.{entry.Key}", errors, out var item))
+                {
+                    dictionary[entry.Key] = item;
+                }
+                else
+                {
+                    ok = false;
+                }
+            }
+
+            value = dictionary;
+            return ok;
+        }
+
+        if (SettingProperties.ListItemType(underlying) is { } itemType)
+        {
+            if (node is not SequenceNode sequence)
+            {
+                errors.Add(node.Location, $"{path}: expected a list of {SettingProperties.Describe(itemType)}, got {node.Describe()}");
+                return false;
+            }
+
+            var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType))!;
+            var ok = true;
+            for (var i = 0; i < sequence.Items.Count; i++)
+            {
+                if (TryBindValue(itemType, null, sequence.Items[i], $"{path}[{i}]", errors, out var item))
+                {
+                    list.Add(item);
+                }
+                else
+                {
+                    ok = false;
+                }
+            }
+
+            value = list;
+            return ok;
+        }
+
+        if (SettingProperties.IsRecord(underlying))
+        {
+            if (node is not MappingNode mapping)
+            {
+                errors.Add(node.Location, $"{path}: expected a mapping with keys {string.Join(", ", SettingProperties.Of(underlying).Select(p => SettingNames.Key(p.Name)))}, got {node.Describe()}");
+                return false;
+            }
+
+            value = BindRecord(underlying, current, mapping, path, errors);
+            return true;
+        }
+
+        throw new InvalidOperationException($"settings type {type} of {path} is not supported by the binder");
+    }
+
+    private static bool CheckRange(PropertyInfo property, object? value, SettingNode node, string path, ErrorList errors)
+    {
+        if (property.GetCustomAttribute<RangeAttribute>() is not { } range || value is null)
+        {
+            return true;
+        }
+
+        var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+        var minimum = Convert.ToDouble(range.Minimum, CultureInfo.InvariantCulture);
+        var maximum = Convert.ToDouble(range.Maximum, CultureInfo.InvariantCulture);
+        if (number >= minimum && number <= maximum)
+        {
+            return true;
+        }
+
+        var bounds = maximum >= int.MaxValue ? $"at least {range.Minimum}" : $"from {range.Minimum} to {range.Maximum}";
+        errors.Add(node.Location, $"{path}: expected an integer {bounds}, got {node.Describe()}");
+        return false;
+    }
+
+    private static void Index(SettingNode node, string path, Dictionary<string, SettingNode> index)
+    {
+        index[path] = node;
+        if (node is MappingNode mapping)
+        {
+            foreach (var entry in mapping.Entries)
+            {
+                Index(entry.Value, $"{path}.{entry.Key}", index);
+            }
+        }
+    }
+
+    private static void DescribeRecord(Type type, object? record, string path, Dictionary<string, SettingNode> index, List<SettingValue> leaves)
+    {
+        foreach (var property in SettingProperties.Of(type))
+        {
+            DescribeValue(property.PropertyType, record is null ? null : property.GetValue(record), $"{path}.{SettingNames.Key(property.Name)}", index, leaves);
+        }
+    }
+
+    private static void DescribeValue(Type type, object? value, string path, Dictionary<string, SettingNode> index, List<SettingValue> leaves)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (value is null && SettingProperties.IsRecord(underlying) && ScalarType.For(underlying) is null
+            && SettingProperties.DictionaryValueType(underlying) is null && SettingProperties.ListItemType(underlying) is null)
+        {
+            DescribeRecord(underlying, null, path, index, leaves);
+            return;
+        }
+
+        if (value is not null && ScalarType.For(underlying) is null)
+        {
+            if (SettingProperties.DictionaryValueType(underlying) is { } valueType && ((ICollection)value).Count > 0)
+            {
+                foreach (DictionaryEntry pair in (IDictionary)value)
+                {
+                    DescribeValue(valueType, pair.Value, $"{path}.{pair.Key}", index, leaves);
+                }
+
+                return;
+            }
+
+            if (SettingProperties.DictionaryValueType(underlying) is null && SettingProperties.ListItemType(underlying) is null)
+            {
+                DescribeRecord(underlying, value, path, index, leaves);
+                return;
+            }
+        }
+
+        var shown = Display(underlying, value);
+        var typeName = SettingProperties.Describe(underlying);
+        if (index.TryGetValue(path, out var node))
+        {
+            var overrode = new List<SourceLocation>();
+            for (var previous = node.Overrides; previous is not null; previous = previous.Overrides)
+            {
+                overrode.Add(previous.Location);
+            }
+
+            overrode.Add(SourceLocation.CodeDefault);
+            leaves.Add(new SettingValue(path, typeName, shown, node.Location, overrode));
+        }
+        else
+        {
+            leaves.Add(new SettingValue(path, typeName, shown, SourceLocation.CodeDefault, []));
+        }
+    }
+
+    private static string Display(Type type, object? value)
+    {
+        if (value is null)
+        {
+            return "(none)";
+        }
+
+        if (ScalarType.For(type) is { } scalar)
+        {
+            return scalar.Display(value);
+        }
+
+        if (SettingProperties.ListItemType(type) is { } itemType)
+        {
+            return "[" + string.Join(", ", ((IEnumerable)value).Cast<object?>().Select(item => Display(itemType, item))) + "]";
+        }
+
+        if (SettingProperties.DictionaryValueType(type) is not null)
+        {
+            return "{}";
+        }
+
+        return "{" + string.Join(", ", SettingProperties.Of(type).Select(p => $"{SettingNames.Key(p.Name)}: {Display(Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType, p.GetValue(value))}")) + "}";
+    }
+}

@@ -1,0 +1,22 @@
+namespace StackGen.Diagnostics;
+
+/// <summary>Collects every input error of a phase so the user sees all of them at once.</summary>
+public sealed class ErrorList
+{
+    private readonly List<InputError> _errors = [];
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(SourceLocation location, string message) => _errors.Add(new InputError(location, message));
+
+    public void AddRange(IEnumerable<InputError> errors) => _errors.AddRange(errors);
+
+    /// <summary>Throws once with every collected error, if there is any.</summary>
+    public void ThrowIfAny()
+    {
+        if (_errors.Count > 0)
+        {
+            throw new InputException(_errors.ToArray());
+        }
+    }
+}

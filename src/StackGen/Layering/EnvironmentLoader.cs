@@ -1,0 +1,260 @@
+using System.Text.RegularExpressions;
+using StackGen.Binding;
+using StackGen.Diagnostics;
+using StackGen.Stacks;
+
+namespace StackGen.Layering;
+
+/// <summary>
+/// Loads an environment: environments/ENV.yaml, the team layers in environments/ENV/TEAM.yaml and --set
+/// arguments, merged in that order onto each stack's code defaults, then bound strictly.
+/// </summary>
+public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
+{
+    private static readonly string[] EnvironmentKeys = ["target", "stacks"];
+    private static readonly string[] TeamLayerKeys = ["stacks"];
+
+    public string Root { get; } = root;
+
+    /// <summary>The environments defined in environments/, in name order.</summary>
+    public IReadOnlyList<string> EnvironmentNames() =>
+        Directory.EnumerateFiles(Path.Combine(Root, RepositoryRoot.EnvironmentsDirectory), "*.yaml")
+            .Select(Path.GetFileNameWithoutExtension)
+            .OfType<string>()
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    public EnvironmentConfig Load(string environment, IReadOnlyList<string> sets)
+    {
+        var names = EnvironmentNames();
+        if (!names.Contains(environment))
+        {
+            throw new InputException(
+                SourceLocation.Flag($"--env {environment}"),
+                $"unknown environment '{environment}'{Suggestions.DidYouMean(environment, names)} (environments: {string.Join(", ", names)}; each is a file {RepositoryRoot.EnvironmentsDirectory}/NAME.yaml)");
+        }
+
+        var errors = new ErrorList();
+        var environmentFile = DisplayPath($"{environment}.yaml");
+        var document = ReadMapping(environmentFile, errors);
+        CheckKeys(document, EnvironmentKeys, "", errors);
+        var target = BindTarget(document, environmentFile, errors);
+
+        var layers = new Dictionary<string, SettingNode?>(StringComparer.Ordinal);
+        var declared = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var stacksNode = document["stacks"];
+        if (stacksNode is MappingNode stacks)
+        {
+            foreach (var entry in stacks.Entries)
+            {
+                if (CheckStackName(entry, errors) is not null)
+                {
+                    layers[entry.Key] = entry.Value is ScalarNode { IsNull: true } ? null : entry.Value;
+                    declared[entry.Key] = entry.KeyLocation;
+                }
+            }
+        }
+        else if (stacksNode is not null)
+        {
+            errors.Add(stacksNode.Location, $"stacks: expected a mapping of stack name to settings, got {stacksNode.Describe()}");
+        }
+
+        foreach (var (team, file) in TeamLayers(environment))
+        {
+            ApplyTeamLayer(environment, team, file, layers, errors);
+        }
+
+        foreach (var set in sets)
+        {
+            ApplySet(environment, set, layers, errors);
+        }
+
+        errors.ThrowIfAny();
+        var bound = new List<StackLayers>();
+        foreach (var (name, node) in layers.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            var stack = catalog.Find(name)!;
+            if (node is not null and not MappingNode)
+            {
+                errors.Add(node.Location, $"stacks.{name}: expected a mapping of settings, got {node.Describe()}");
+                continue;
+            }
+
+            bound.Add(new StackLayers(stack, SettingsBinder.Bind(stack.SettingsType, node as MappingNode, name, errors), declared[name]));
+        }
+
+        errors.ThrowIfAny();
+        return new EnvironmentConfig(environment, target!, bound);
+    }
+
+    private (string Team, string File)[] TeamLayers(string environment)
+    {
+        var directory = Path.Combine(Root, RepositoryRoot.EnvironmentsDirectory, environment);
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(directory, "*.yaml")
+            .Select(path => (Path.GetFileNameWithoutExtension(path), DisplayPath($"{environment}/{Path.GetFileName(path)}")))
+            .OrderBy(layer => layer.Item1, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    private void ApplyTeamLayer(string environment, string team, string file, Dictionary<string, SettingNode?> layers, ErrorList errors)
+    {
+        var document = ReadMapping(file, errors);
+        var teams = catalog.Stacks.Select(s => s.Owner).Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (!teams.Contains(team))
+        {
+            errors.Add(
+                SourceLocation.InFile(file, 1, 1),
+                $"unknown team '{team}'{Suggestions.DidYouMean(team, teams)}; expected a team layer named after a team that owns stacks ({string.Join(", ", teams)})");
+            return;
+        }
+
+        CheckKeys(document, TeamLayerKeys, "", errors);
+        if (document["stacks"] is not MappingNode stacks)
+        {
+            return;
+        }
+
+        foreach (var entry in stacks.Entries)
+        {
+            if (CheckStackName(entry, errors) is not { } stack)
+            {
+                continue;
+            }
+
+            if (stack.Owner != team)
+            {
+                errors.Add(
+                    entry.KeyLocation,
+                    $"stacks.{stack.Name}: team '{team}' may not override stack '{stack.Name}', owned by team '{stack.Owner}'; move this to {DisplayPath($"{environment}/{stack.Owner}.yaml")}");
+            }
+            else if (!layers.TryGetValue(stack.Name, out var under))
+            {
+                errors.Add(entry.KeyLocation, $"stacks.{stack.Name}: stack '{stack.Name}' is not deployed in environment '{environment}'; add it under stacks: in {DisplayPath($"{environment}.yaml")} first");
+            }
+            else
+            {
+                layers[stack.Name] = Merge(under, entry.Value);
+            }
+        }
+    }
+
+    private void ApplySet(string environment, string set, Dictionary<string, SettingNode?> layers, ErrorList errors)
+    {
+        var location = SourceLocation.SetArgument(set);
+        var match = SetArgument().Match(set);
+        if (!match.Success)
+        {
+            errors.Add(location, "expected STACK.PATH=VALUE, for example rabbitmq.replicas=5 or rabbitmq.storage.size=20Gi");
+            return;
+        }
+
+        var stackName = match.Groups["stack"].Value;
+        if (catalog.Find(stackName) is null)
+        {
+            errors.Add(location, $"unknown stack '{stackName}'{Suggestions.DidYouMean(stackName, catalog.Names)} (stacks: {string.Join(", ", catalog.Names)})");
+            return;
+        }
+
+        if (!layers.TryGetValue(stackName, out var under))
+        {
+            errors.Add(location, $"stack '{stackName}' is not deployed in environment '{environment}'; add it under stacks: in {DisplayPath($"{environment}.yaml")}");
+            return;
+        }
+
+        SettingNode value;
+        try
+        {
+            value = YamlLayerReader.Read(match.Groups["value"].Value, (_, _) => location)
+                ?? new ScalarNode { Text = "", IsPlain = true, Location = location };
+        }
+        catch (InputException e)
+        {
+            errors.AddRange(e.Errors);
+            return;
+        }
+
+        var keys = match.Groups["path"].Value.Split('.');
+        for (var i = keys.Length - 1; i >= 0; i--)
+        {
+            value = MappingNode.Empty(location).With(keys[i], location, value);
+        }
+
+        layers[stackName] = Merge(under, value);
+    }
+
+    private static SettingNode? Merge(SettingNode? under, SettingNode over) =>
+        under is null && over is MappingNode ? over : LayerMerge.Merge(under, over);
+
+    private IStack? CheckStackName(MappingEntry entry, ErrorList errors)
+    {
+        if (catalog.Find(entry.Key) is { } stack)
+        {
+            return stack;
+        }
+
+        errors.Add(entry.KeyLocation, $"stacks.{entry.Key}: unknown stack '{entry.Key}'{Suggestions.DidYouMean(entry.Key, catalog.Names)} (stacks: {string.Join(", ", catalog.Names)}; see `stackgen stacks`)");
+        return null;
+    }
+
+    private static Target? BindTarget(MappingNode document, string file, ErrorList errors)
+    {
+        if (document["target"] is not MappingNode node)
+        {
+            errors.Add(document["target"]?.Location ?? SourceLocation.InFile(file, 1, 1), "target: expected a mapping with context, namespace and kubernetesVersion");
+            return null;
+        }
+
+        var target = (Target)SettingsBinder.Bind(typeof(Target), node, "target", errors).Value;
+        if (node["kubernetesVersion"] is { } version && !KubernetesVersion().IsMatch(target.KubernetesVersion))
+        {
+            errors.Add(version.Location, $"target.kubernetesVersion: expected a Kubernetes minor version written as a quoted string such as \"1.33\", got {version.Describe()}");
+        }
+
+        if (node["namespace"] is { } ns && !DnsLabel().IsMatch(target.Namespace))
+        {
+            errors.Add(ns.Location, $"target.namespace: expected a DNS label (lower-case letters, digits and '-', at most 63 characters), got {ns.Describe()}");
+        }
+
+        return target;
+    }
+
+    private static void CheckKeys(MappingNode document, string[] allowed, string path, ErrorList errors)
+    {
+        foreach (var entry in document.Entries.Where(e => !allowed.Contains(e.Key)))
+        {
+            errors.Add(entry.KeyLocation, $"{path}{entry.Key}: unknown key{Suggestions.DidYouMean(entry.Key, allowed)} (expected: {string.Join(", ", allowed)})");
+        }
+    }
+
+    private MappingNode ReadMapping(string displayPath, ErrorList errors)
+    {
+        var node = YamlLayerReader.ReadFile(Path.Combine(Root, displayPath), displayPath);
+        var start = SourceLocation.InFile(displayPath, 1, 1);
+        switch (node)
+        {
+            case MappingNode mapping:
+                return mapping;
+            case null:
+                return MappingNode.Empty(start);
+            default:
+                errors.Add(node.Location, $"expected a mapping at the top of the file, got {node.Describe()}");
+                return MappingNode.Empty(start);
+        }
+    }
+
+    private static string DisplayPath(string relative) => $"{RepositoryRoot.EnvironmentsDirectory}/{relative}";
+
+    [GeneratedRegex(@"^(?<stack>[a-z0-9-]+)\.(?<path>[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)=(?<value>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex SetArgument();
+
+    [GeneratedRegex(@"^1\.[0-9]{1,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex KubernetesVersion();
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DnsLabel();
+}

@@ -1,0 +1,26 @@
+using k8s;
+using k8s.Models;
+
+namespace StackGen.Stacks;
+
+/// <summary>The engine's view of a stack; stacks derive from <see cref="Stack{TSettings}"/>.</summary>
+public interface IStack
+{
+    /// <summary>Kebab-case name used in environment files, object names and labels.</summary>
+    string Name { get; }
+
+    /// <summary>The team that owns the stack; only its team layer may override it.</summary>
+    string Owner { get; }
+
+    /// <summary>One line saying what the stack runs.</summary>
+    string Description { get; }
+
+    Type SettingsType { get; }
+
+    /// <summary>The type of the outputs other stacks may reference, or null when it exposes none.</summary>
+    Type? OutputsType { get; }
+
+    IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, object settings);
+
+    object Outputs(StackContext context, object settings);
+}

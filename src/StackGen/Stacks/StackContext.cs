@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using k8s.Models;
+using StackGen.Layering;
+
+namespace StackGen.Stacks;
+
+/// <summary>
+/// What a stack's build sees of the world: the environment, its target, and helpers that keep names,
+/// labels and references consistent across stacks.
+/// </summary>
+public sealed partial class StackContext
+{
+    private readonly Func<Type, object> _resolve;
+
+    internal StackContext(string environment, Target target, string system, IStack stack, Func<Type, object> resolve)
+    {
+        Environment = environment;
+        Target = target;
+        System = system;
+        Stack = stack;
+        _resolve = resolve;
+    }
+
+    public string Environment { get; }
+
+    public Target Target { get; }
+
+    public string Namespace => Target.Namespace;
+
+    /// <summary>The organisation's system name, the app.kubernetes.io/part-of label.</summary>
+    public string System { get; }
+
+    public IStack Stack { get; }
+
+    /// <summary>
+    /// The outputs of the stack in this environment that provides <typeparamref name="TOutputs"/>. Recorded as a
+    /// dependency: it orders rendering and apply, and a missing provider or a cycle is a render error.
+    /// </summary>
+    public TOutputs Reference<TOutputs>()
+        where TOutputs : class => (TOutputs)_resolve(typeof(TOutputs));
+
+    /// <summary>An object name: the stack name, then each part, kebab-case ("rabbitmq", "rabbitmq-peers").</summary>
+    public string Name(params string[] parts)
+    {
+        var name = string.Join("-", parts.Prepend(Stack.Name));
+        return KebabCase().IsMatch(name) && name.Length <= 63
+            ? name
+            : throw new ArgumentException($"object name '{name}' is not a kebab-case DNS label of at most 63 characters", nameof(parts));
+    }
+
+    /// <summary>The labels that select a component's pods; stable for the life of the workload.</summary>
+    public IDictionary<string, string> SelectorLabels(string component) => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [StandardLabels.Name] = Stack.Name,
+        [StandardLabels.Instance] = $"{Stack.Name}-{Environment}",
+        [StandardLabels.Component] = component,
+    };
+
+    /// <summary>Every standard app.kubernetes.io label for a component.</summary>
+    public IDictionary<string, string> Labels(string component)
+    {
+        var labels = SelectorLabels(component);
+        labels[StandardLabels.PartOf] = System;
+        labels[StandardLabels.ManagedBy] = StandardLabels.Manager;
+        return labels;
+    }
+
+    /// <summary>Object metadata with the standard labels; the namespace is set by the renderer.</summary>
+    public V1ObjectMeta Metadata(string name, string component) => new() { Name = name, Labels = Labels(component) };
+
+    /// <summary>The in-cluster DNS name of a Service in this environment's namespace.</summary>
+    public string ServiceHost(string service) => $"{service}.{Namespace}.svc.{Target.ClusterDomain}";
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex KebabCase();
+}

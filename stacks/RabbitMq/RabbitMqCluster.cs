@@ -1,0 +1,234 @@
+using k8s;
+using k8s.Models;
+using StackGen.Building;
+using StackGen.Settings;
+
+namespace StackGen.Stacks.RabbitMq;
+
+/// <summary>
+/// An HA RabbitMQ cluster: a StatefulSet with stable node names behind a headless Service, quorum queues,
+/// pause_minority partition handling, nodes spread across hosts and protected by a disruption budget.
+/// </summary>
+public sealed class RabbitMqCluster : Stack<RabbitMqSettings, RabbitMqOutputs>
+{
+    private const string Component = "broker";
+    private const int AmqpPort = 5672;
+    private const int ManagementPort = 15672;
+    private const int PrometheusPort = 15692;
+    private const int EpmdPort = 4369;
+    private const int ClusteringPort = 25672;
+    private const string DataDirectory = "/var/lib/rabbitmq/mnesia";
+    private const string HomeDirectory = "/var/lib/rabbitmq";
+    private const string ConfigDirectory = "/etc/rabbitmq/conf.d";
+    private const string CookieMount = "/tmp/erlang-cookie-secret";
+
+    // Time a stopping node gets to hand its quorum-queue leaders over before it is killed.
+    private const int ShutdownGraceSeconds = 600;
+
+    private static readonly ConfigTemplate Conf = ConfigTemplate.FromResource(typeof(RabbitMqCluster).Assembly, "RabbitMq/rabbitmq.conf.sbn");
+
+    public override string Name => "rabbitmq";
+
+    public override string Owner => "platform";
+
+    public override string Description => "HA RabbitMQ cluster (StatefulSet, quorum queues, pause_minority)";
+
+    protected override IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, RabbitMqSettings settings) =>
+    [
+        PeersService(context),
+        ClientService(context),
+        ConfigFile(context, settings),
+        Nodes(context, settings),
+        Disruption.Budget(context, context.Name(), Component),
+    ];
+
+    protected override RabbitMqOutputs Outputs(StackContext context, RabbitMqSettings settings) => new(
+        NodeHosts: [.. Enumerable.Range(0, settings.Replicas).Select(ordinal => NodeHost(context, ordinal))],
+        ServiceHost: context.ServiceHost(context.Name()),
+        AmqpPort: AmqpPort,
+        Vhost: settings.Vhost,
+        Username: settings.DefaultUser.Username,
+        Password: settings.DefaultUser.Password);
+
+    /// <summary>Headless: gives every node a stable DNS name, published before the node is ready so peers can form the cluster.</summary>
+    private static V1Service PeersService(StackContext context) => new()
+    {
+        Metadata = context.Metadata(context.Name("peers"), Component),
+        Spec = new V1ServiceSpec
+        {
+            ClusterIP = "None",
+            PublishNotReadyAddresses = true,
+            Selector = context.SelectorLabels(Component),
+            Ports =
+            [
+                new V1ServicePort { Name = "epmd", Port = EpmdPort, TargetPort = "epmd" },
+                new V1ServicePort { Name = "amqp", Port = AmqpPort, TargetPort = "amqp" },
+                new V1ServicePort { Name = "clustering", Port = ClusteringPort, TargetPort = "clustering" },
+            ],
+        },
+    };
+
+    private static V1Service ClientService(StackContext context) => new()
+    {
+        Metadata = context.Metadata(context.Name(), Component),
+        Spec = new V1ServiceSpec
+        {
+            Selector = context.SelectorLabels(Component),
+            Ports =
+            [
+                new V1ServicePort { Name = "amqp", Port = AmqpPort, TargetPort = "amqp" },
+                new V1ServicePort { Name = "management", Port = ManagementPort, TargetPort = "management" },
+                new V1ServicePort { Name = "prometheus", Port = PrometheusPort, TargetPort = "prometheus" },
+            ],
+        },
+    };
+
+    private static V1ConfigMap ConfigFile(StackContext context, RabbitMqSettings settings) => new()
+    {
+        Metadata = context.Metadata(context.Name("config"), Component),
+        Data = new Dictionary<string, string>
+        {
+            ["rabbitmq.conf"] = Conf.Render(new
+            {
+                PartitionHandling = settings.PartitionHandling switch
+                {
+                    PartitionHandling.PauseMinority => "pause_minority",
+                    PartitionHandling.Autoheal => "autoheal",
+                    _ => "ignore",
+                },
+                settings.Replicas,
+                AmqpPort,
+                ManagementPort,
+                PrometheusPort,
+                MemoryLimitBytes = settings.Resources?.Limits.Memory is { } memory ? (long?)memory.Value : null,
+            }),
+            ["enabled_plugins"] = "[rabbitmq_management,rabbitmq_peer_discovery_k8s,rabbitmq_prometheus].\n",
+        },
+    };
+
+    private static V1StatefulSet Nodes(StackContext context, RabbitMqSettings settings) => new()
+    {
+        Metadata = context.Metadata(context.Name(), Component),
+        Spec = new V1StatefulSetSpec
+        {
+            ServiceName = context.Name("peers"),
+            Replicas = settings.Replicas,
+            PodManagementPolicy = "Parallel",
+            UpdateStrategy = new V1StatefulSetUpdateStrategy { Type = "RollingUpdate" },
+            Selector = new V1LabelSelector { MatchLabels = context.SelectorLabels(Component) },
+            Template = new V1PodTemplateSpec
+            {
+                Metadata = new V1ObjectMeta { Labels = context.Labels(Component) },
+                Spec = new V1PodSpec
+                {
+                    AutomountServiceAccountToken = false,
+                    TerminationGracePeriodSeconds = ShutdownGraceSeconds,
+                    SecurityContext = new V1PodSecurityContext
+                    {
+                        RunAsUser = 999,
+                        RunAsGroup = 999,
+                        FsGroup = 999,
+                        RunAsNonRoot = true,
+                        SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
+                    },
+                    Affinity = Spread.AcrossNodes(context.SelectorLabels(Component)),
+                    NodeSelector = settings.NodeSelector.Count == 0 ? null : new Dictionary<string, string>(settings.NodeSelector),
+                    InitContainers = [CookieSetup(settings)],
+                    Containers = [Broker(context, settings)],
+                    Volumes =
+                    [
+                        new V1Volume { Name = "home", EmptyDir = new V1EmptyDirVolumeSource() },
+                        new V1Volume { Name = "config", ConfigMap = new V1ConfigMapVolumeSource { Name = context.Name("config") } },
+                        new V1Volume
+                        {
+                            Name = "erlang-cookie",
+                            Secret = new V1SecretVolumeSource
+                            {
+                                SecretName = settings.ErlangCookie.Name,
+                                Items = [new V1KeyToPath { Key = settings.ErlangCookie.Key, Path = ".erlang.cookie" }],
+                            },
+                        },
+                    ],
+                },
+            },
+            VolumeClaimTemplates =
+            [
+                new V1PersistentVolumeClaim
+                {
+                    Metadata = new V1ObjectMeta { Name = "data", Labels = context.SelectorLabels(Component) },
+                    Spec = new V1PersistentVolumeClaimSpec
+                    {
+                        AccessModes = ["ReadWriteOnce"],
+                        StorageClassName = settings.Storage.StorageClass,
+                        Resources = new V1VolumeResourceRequirements
+                        {
+                            Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = settings.Storage.Size.ToKubernetes() },
+                        },
+                    },
+                },
+            ],
+        },
+    };
+
+    /// <summary>Erlang refuses a cookie file others can read, and Secret volumes are read-only: copy it with mode 600.</summary>
+    private static V1Container CookieSetup(RabbitMqSettings settings) => new()
+    {
+        Name = "erlang-cookie",
+        Image = settings.Image.ToString(),
+        Command = ["sh", "-c", $"cp {CookieMount}/.erlang.cookie {HomeDirectory}/.erlang.cookie && chmod 600 {HomeDirectory}/.erlang.cookie"],
+        VolumeMounts =
+        [
+            new V1VolumeMount { Name = "home", MountPath = HomeDirectory },
+            new V1VolumeMount { Name = "erlang-cookie", MountPath = CookieMount, ReadOnlyProperty = true },
+        ],
+        Resources = settings.Resources.ToKubernetes(),
+    };
+
+    private static V1Container Broker(StackContext context, RabbitMqSettings settings) => new()
+    {
+        Name = "rabbitmq",
+        Image = settings.Image.ToString(),
+        Ports =
+        [
+            new V1ContainerPort { Name = "epmd", ContainerPort = EpmdPort },
+            new V1ContainerPort { Name = "amqp", ContainerPort = AmqpPort },
+            new V1ContainerPort { Name = "clustering", ContainerPort = ClusteringPort },
+            new V1ContainerPort { Name = "management", ContainerPort = ManagementPort },
+            new V1ContainerPort { Name = "prometheus", ContainerPort = PrometheusPort },
+        ],
+        Env =
+        [
+            Env.FromField("POD_NAME", "metadata.name"),
+            Env.Value("RABBITMQ_USE_LONGNAME", "true"),
+            Env.Value("RABBITMQ_NODENAME", $"rabbit@$(POD_NAME).{context.Name("peers")}.{context.Namespace}.svc.{context.Target.ClusterDomain}"),
+            Env.Value("RABBITMQ_ENABLED_PLUGINS_FILE", $"{ConfigDirectory}/enabled_plugins"),
+            Env.Value("RABBITMQ_DEFAULT_USER", settings.DefaultUser.Username),
+            Env.FromSecret("RABBITMQ_DEFAULT_PASS", settings.DefaultUser.Password),
+            Env.Value("RABBITMQ_DEFAULT_VHOST", settings.Vhost),
+        ],
+        VolumeMounts =
+        [
+            new V1VolumeMount { Name = "home", MountPath = HomeDirectory },
+            new V1VolumeMount { Name = "data", MountPath = DataDirectory },
+            new V1VolumeMount { Name = "config", MountPath = ConfigDirectory, ReadOnlyProperty = true },
+        ],
+        Resources = settings.Resources.ToKubernetes(),
+        StartupProbe = Probes.Startup(Probes.Exec(["rabbitmq-diagnostics", "-q", "ping"], periodSeconds: 10), TimeSpan.FromMinutes(10)),
+        ReadinessProbe = Probes.Tcp("amqp"),
+        LivenessProbe = Probes.Exec(["rabbitmq-diagnostics", "-q", "ping"]),
+        Lifecycle = new V1Lifecycle
+        {
+            // Do not stop a node while a quorum queue would lose its majority without it; then move its leaders away.
+            PreStop = new V1LifecycleHandler
+            {
+                Exec = new V1ExecAction
+                {
+                    Command = ["sh", "-c", $"rabbitmq-upgrade await_online_quorum_plus_one -t {ShutdownGraceSeconds - 60} && rabbitmq-upgrade drain -t 60"],
+                },
+            },
+        },
+    };
+
+    private static string NodeHost(StackContext context, int ordinal) =>
+        $"{context.Name()}-{ordinal}.{context.ServiceHost(context.Name("peers"))}";
+}
