@@ -28,7 +28,7 @@ public static class StackGenCli
         {
             foreach (var error in parsed.Errors)
             {
-                stderr.WriteLine($"stackgen: error: {error.Message}; see 'stackgen {string.Join(' ', CommandPath(parsed))} --help'");
+                stderr.WriteLine($"stackgen: error: {error.Message.TrimEnd('.')}; see 'stackgen {string.Join(' ', CommandPath(parsed))} --help'");
             }
 
             return InputError;

@@ -17,7 +17,7 @@ public static class StacksCommand
                 cli.Out.WriteLine($"{stack.Name}  (owner: {stack.Owner})  {stack.Description}");
                 foreach (var setting in SettingsBinder.Bind(stack.SettingsType, null, stack.Name, new ErrorList()).Values)
                 {
-                    cli.Out.WriteLine($"  {setting.Path[(stack.Name.Length + 1)..],-36} {setting.Type,-22} default {setting.Value}");
+                    cli.Out.WriteLine($"  {setting.Path[(stack.Name.Length + 1)..],-36} {setting.Type,-30} default {setting.Value}");
                 }
 
                 cli.Out.WriteLine();

@@ -6,6 +6,12 @@ public static class Suggestions
     /// <summary>The closest candidate within a small edit distance, or null.</summary>
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
+        var prefixed = candidates.Where(c => input.Length >= 3 && c.StartsWith(input, StringComparison.OrdinalIgnoreCase)).Take(2).ToArray();
+        if (prefixed.Length == 1)
+        {
+            return prefixed[0];
+        }
+
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates.Order(StringComparer.Ordinal))

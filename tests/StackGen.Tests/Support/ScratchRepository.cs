@@ -1,0 +1,24 @@
+namespace StackGen.Tests.Support;
+
+/// <summary>A throw-away repository with an environments/ directory, for layering and error tests.</summary>
+public sealed class ScratchRepository : IDisposable
+{
+    public ScratchRepository()
+    {
+        Root = Directory.CreateTempSubdirectory("stackgen-test-").FullName;
+        Directory.CreateDirectory(Path.Combine(Root, "environments"));
+    }
+
+    public string Root { get; }
+
+    /// <summary>Writes environments/RELATIVE (e.g. "dev.yaml", "dev/platform.yaml").</summary>
+    public ScratchRepository With(string relative, string yaml)
+    {
+        var path = Path.Combine(Root, "environments", relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, yaml.ReplaceLineEndings("\n"));
+        return this;
+    }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+}
