@@ -1,4 +1,7 @@
+using StackGen.Stacks.Celery;
+using StackGen.Stacks.Pghoard;
 using StackGen.Stacks.RabbitMq;
+using StackGen.Stacks.Web;
 
 namespace StackGen.Stacks;
 
@@ -7,5 +10,5 @@ public static class Organisation
 {
     public const string System = "python-shop";
 
-    public static StackCatalog Catalog { get; } = new(System, [new RabbitMqCluster()]);
+    public static StackCatalog Catalog { get; } = new(System, [new RabbitMqCluster(), new CeleryWorkers(), new PghoardBackup(), new FlaskWeb()]);
 }

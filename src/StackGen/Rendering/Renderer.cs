@@ -27,7 +27,7 @@ public sealed class Renderer(StackCatalog catalog)
                     : $"stack '{name}' is not deployed in environment '{environment.Name}' (it deploys: {string.Join(", ", deployed)})");
         }
 
-        var references = new References(environment, catalog.System);
+        var references = new References(environment, catalog);
         var objects = new List<RenderedObject>();
         foreach (var layers in environment.Stacks.Where(s => only.Count == 0 || only.Contains(s.Stack.Name)))
         {
@@ -95,7 +95,7 @@ public sealed class Renderer(StackCatalog catalog)
     }
 
     /// <summary>Resolves references between stacks and records them as dependencies.</summary>
-    private sealed class References(EnvironmentConfig environment, string system)
+    private sealed class References(EnvironmentConfig environment, StackCatalog catalog)
     {
         private readonly Dictionary<string, object> _outputs = new(StringComparer.Ordinal);
         private readonly HashSet<string> _computing = new(StringComparer.Ordinal);
@@ -104,7 +104,7 @@ public sealed class Renderer(StackCatalog catalog)
         public IReadOnlyList<StackDependency> Dependencies => _dependencies;
 
         public StackContext ContextFor(StackLayers layers) =>
-            new(environment.Name, environment.Target, system, layers.Stack, type => Resolve(layers, type));
+            new(environment.Name, environment.Target, catalog.System, layers.Stack, type => Resolve(layers, type));
 
         /// <summary>Stacks with providers before consumers; ties in name order.</summary>
         public string[] Order()
@@ -144,6 +144,9 @@ public sealed class Renderer(StackCatalog catalog)
             order.Add(name);
         }
 
+        private string Providers(Type outputsType) =>
+            catalog.Stacks.Where(s => s.OutputsType == outputsType).Select(s => $"stack '{s.Name}'").DefaultIfEmpty("a stack that provides it").First();
+
         private object Resolve(StackLayers consumer, Type outputsType)
         {
             var providers = environment.Stacks.Where(s => s.Stack.OutputsType == outputsType).ToArray();
@@ -152,7 +155,7 @@ public sealed class Renderer(StackCatalog catalog)
                 throw new InputException(
                     consumer.Declared,
                     providers.Length == 0
-                        ? $"stack '{consumer.Stack.Name}' references {outputsType.Name}, but no stack in environment '{environment.Name}' provides it; add the stack that does to the environment's stacks"
+                        ? $"stack '{consumer.Stack.Name}' references {outputsType.Name}, but environment '{environment.Name}' deploys no stack that provides it; add {Providers(outputsType)} to its stacks"
                         : $"stack '{consumer.Stack.Name}' references {outputsType.Name}, which several stacks provide ({string.Join(", ", providers.Select(p => p.Stack.Name))}); expected exactly one");
             }
 

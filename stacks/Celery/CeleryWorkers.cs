@@ -1,0 +1,189 @@
+using System.Globalization;
+using k8s;
+using k8s.Models;
+using StackGen.Building;
+using StackGen.Settings;
+using StackGen.Stacks.RabbitMq;
+
+namespace StackGen.Stacks.Celery;
+
+/// <summary>
+/// Celery workers fed by the rabbitmq stack: one Deployment and disruption budget per queue, late acks, warm
+/// shutdown that outlasts the longest task, fail-over across every broker node; optionally the beat scheduler
+/// (one pod, never two) and a one-shot producer Job.
+/// </summary>
+public sealed class CeleryWorkers : Stack<CeleryWorkersSettings>
+{
+    private const string BeatComponent = "beat";
+    private const string ProducerComponent = "producer";
+    private const string LogLevel = "INFO";
+    private const string BeatStateDirectory = "/var/lib/celery-beat";
+    private const string BeatSchedule = "celerybeat-schedule";
+
+    // Beat syncs its schedule file every 3 minutes; allow missing two syncs before calling it hung.
+    private static readonly TimeSpan BeatSyncAllowance = TimeSpan.FromMinutes(10);
+
+    // What a stopping worker needs beyond its longest task: acking it and closing the broker connection.
+    private static readonly TimeSpan ShutdownMargin = TimeSpan.FromSeconds(30);
+
+    // Importing the app and connecting to the broker, before liveness may restart a worker.
+    private static readonly TimeSpan StartupAllowance = TimeSpan.FromMinutes(2);
+
+    public override string Name => "workers";
+
+    public override string Owner => "apps";
+
+    public override string Description => "Celery workers, one Deployment per queue, with optional beat and producer Job";
+
+    protected override IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, CeleryWorkersSettings settings)
+    {
+        var broker = context.Reference<RabbitMqOutputs>();
+        foreach (var queue in settings.Queues)
+        {
+            yield return Workers(context, settings, queue, broker);
+            yield return Disruption.Budget(context, WorkersName(context, queue), QueueComponent(queue));
+        }
+
+        if (settings.Beat.Enabled)
+        {
+            yield return Beat(context, settings, broker);
+        }
+
+        if (settings.Producer.Enabled)
+        {
+            yield return Producer(context, settings, broker);
+        }
+    }
+
+    /// <summary>
+    /// SIGTERM starts celery's warm shutdown: no new tasks, running ones finish (the hard time limit bounds them).
+    /// Late acks mean a task whose worker dies anyway is redelivered, not lost.
+    /// </summary>
+    private static V1Deployment Workers(StackContext context, CeleryWorkersSettings settings, CeleryQueue queue, RabbitMqOutputs broker)
+    {
+        var timeLimit = (queue.TaskTimeLimit ?? settings.TaskTimeLimit).Value;
+        var connected = BrokerConnected(broker);
+        var worker = Celery("worker", settings, broker, queue.Resources ?? settings.Resources,
+        [
+            "worker",
+            "--loglevel", LogLevel,
+            "--queues", queue.Name,
+            "--concurrency", Text(queue.Concurrency),
+            "--time-limit", Text((int)timeLimit.TotalSeconds),
+            // With late acks a prefetched task waits behind a long one; take one task per process at a time.
+            "--prefetch-multiplier", "1",
+            "-O", "fair",
+            // Worker-to-worker chatter over the broker that grows with the number of pods and that nothing here uses.
+            "--without-gossip", "--without-mingle",
+        ]);
+        worker = worker with
+        {
+            Env = [.. worker.Env, .. DeliveryGuarantees()],
+            StartupProbe = Probes.Startup(connected, StartupAllowance),
+            ReadinessProbe = connected,
+            LivenessProbe = connected with { PeriodSeconds = 60, FailureThreshold = 5 },
+        };
+        return Deployments.Create(context, WorkersName(context, queue), QueueComponent(queue), queue.Replicas, Deployments.SurgeFirst(), Pods.Spec(worker) with
+        {
+            TerminationGracePeriodSeconds = (long)(timeLimit + ShutdownMargin).TotalSeconds,
+            Affinity = Spread.AcrossNodes(context.SelectorLabels(QueueComponent(queue))),
+        });
+    }
+
+    /// <summary>
+    /// Exactly one replica, replaced with Recreate: the old beat is gone before the new one starts. Marked
+    /// single-writer, so lint refuses a second replica or a rolling update.
+    /// </summary>
+    private static V1Deployment Beat(StackContext context, CeleryWorkersSettings settings, RabbitMqOutputs broker)
+    {
+        // The schedule file only remembers last run times; losing it with the pod is harmless.
+        var ticking = ScheduleSynced();
+        var beat = Celery("beat", settings, broker, settings.Beat.Resources, ["beat", "--loglevel", LogLevel, "--schedule", $"{BeatStateDirectory}/{BeatSchedule}"]) with
+        {
+            VolumeMounts = [new V1VolumeMount { Name = "state", MountPath = BeatStateDirectory }],
+            StartupProbe = Probes.Startup(ticking, StartupAllowance),
+            ReadinessProbe = ticking,
+            LivenessProbe = ticking with { PeriodSeconds = 60 },
+        };
+        var deployment = Deployments.Create(context, context.Name(BeatComponent), BeatComponent, 1, Deployments.Recreate(), Pods.Spec(beat) with
+        {
+            Volumes = [new V1Volume { Name = "state", EmptyDir = new V1EmptyDirVolumeSource() }],
+        });
+        deployment.Metadata.Annotations = new Dictionary<string, string> { [Markers.SingleWriter] = "true" };
+        return deployment;
+    }
+
+    /// <summary>
+    /// Beat writes its schedule file when it starts and syncs it every few minutes (sync_every, 3 minutes by
+    /// default) while its loop runs; a file older than that means a hung scheduler.
+    /// </summary>
+    private static V1Probe ScheduleSynced() => Probes.Exec(
+        ["sh", "-c", $"find {BeatStateDirectory} -name '{BeatSchedule}*' -mmin -{(int)BeatSyncAllowance.TotalMinutes} | grep -q ."],
+        periodSeconds: 30,
+        timeoutSeconds: 5);
+
+    /// <summary>
+    /// No ttlSecondsAfterFinished: a Job the cluster deleted would be applied, and so run, again. A Job's pod template
+    /// is immutable: a changed producer has to be deleted before it can be applied.
+    /// </summary>
+    private static V1Job Producer(StackContext context, CeleryWorkersSettings settings, RabbitMqOutputs broker)
+    {
+        var producer = settings.Producer;
+        var call = Celery("producer", settings, broker, producer.Resources, ["call", producer.Task, "--queue", producer.Queue]);
+        return new V1Job
+        {
+            Metadata = context.Metadata(context.Name(ProducerComponent), ProducerComponent),
+            Spec = new V1JobSpec
+            {
+                BackoffLimit = producer.BackoffLimit,
+                ActiveDeadlineSeconds = (long)producer.Deadline.Value.TotalSeconds,
+                Template = new V1PodTemplateSpec
+                {
+                    Metadata = new V1ObjectMeta { Labels = context.Labels(ProducerComponent) },
+                    Spec = Pods.Spec(call) with { RestartPolicy = "Never" },
+                },
+            },
+        };
+    }
+
+    /// <summary>A container running `celery -A APP COMMAND...` with the broker variables.</summary>
+    private static V1Container Celery(string name, CeleryWorkersSettings settings, RabbitMqOutputs broker, ComputeResources? resources, IEnumerable<string> command) => new()
+    {
+        Name = name,
+        Image = settings.Image.ToString(),
+        Command = ["celery", "-A", settings.App, .. command],
+        Env = [.. CeleryBroker.Variables(broker)],
+        Resources = resources.ToKubernetes(),
+    };
+
+    /// <summary>
+    /// Celery reads neither variable itself: the app's config maps CELERY_TASK_* variables onto its settings (our
+    /// contract with the app). Acks after the task, and a task whose process was killed goes back to the queue, so
+    /// tasks must be idempotent.
+    /// </summary>
+    private static IEnumerable<V1EnvVar> DeliveryGuarantees() =>
+    [
+        Env.Value("CELERY_TASK_ACKS_LATE", "true"),
+        Env.Value("CELERY_TASK_REJECT_ON_WORKER_LOST", "true"),
+    ];
+
+    /// <summary>
+    /// True while the pod holds an established connection to the broker's AMQP port, read from /proc/net/tcp: a
+    /// grep, not `celery inspect ping`, which starts a Python interpreter, imports the app and round-trips the
+    /// broker on every probe (heavy, and slow enough on a busy worker to get it killed mid-task). Kombu reconnects
+    /// by itself within seconds, so a connection missing for minutes means a stuck worker; a hung worker loses its
+    /// connection when the broker stops hearing its heartbeats.
+    /// </summary>
+    private static V1Probe BrokerConnected(RabbitMqOutputs broker) => Probes.Exec(
+        ["sh", "-c", $"grep -qs ' [0-9A-F]*:{broker.AmqpPort:X4} 01 ' /proc/net/tcp /proc/net/tcp6"],
+        periodSeconds: 10,
+        timeoutSeconds: 5);
+
+    private static string WorkersName(StackContext context, CeleryQueue queue) => context.Name(Slug(queue.Name));
+
+    private static string QueueComponent(CeleryQueue queue) => $"worker-{Slug(queue.Name)}";
+
+    private static string Slug(string queue) => queue.Replace('_', '-').Replace('.', '-').ToLowerInvariant();
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,180 @@
+using k8s;
+using k8s.Models;
+using StackGen.Building;
+using StackGen.Stacks.Celery;
+using StackGen.Stacks.Postgres;
+using StackGen.Stacks.RabbitMq;
+
+namespace StackGen.Stacks.Web;
+
+/// <summary>
+/// The Flask web tier under uWSGI: a Deployment behind a Service, optionally an Ingress and a CPU autoscaler;
+/// it sends Celery tasks through the rabbitmq stack's nodes and reads the database through libpq's variables.
+/// </summary>
+public sealed class FlaskWeb : Stack<FlaskWebSettings>
+{
+    private const string Component = "web";
+    private const string Port = "http";
+    private const int ContainerPort = 8000;
+    private const int ServicePort = 80;
+    private const string ConfigPart = "config";
+    private const string ConfigFile = "uwsgi.ini";
+    private const string ConfigDirectory = "/etc/uwsgi";
+
+    // A stopping pod keeps serving this long while endpoint removal reaches the ingress controller and kube-proxy.
+    private const int DrainSeconds = 5;
+
+    // What a stopping pod needs beyond draining and its longest request.
+    private const int ShutdownMarginSeconds = 5;
+
+    // The share of the memory limit uWSGI's workers may use between them before one is replaced.
+    private const decimal WorkerMemoryShare = 0.8m;
+
+    // Importing the app, before liveness may restart a pod.
+    private static readonly TimeSpan StartupAllowance = TimeSpan.FromMinutes(2);
+
+    private static readonly ConfigTemplate Uwsgi = ConfigTemplate.FromResource(typeof(FlaskWeb).Assembly, "Web/uwsgi.ini.sbn");
+
+    public override string Name => "web";
+
+    public override string Owner => "apps";
+
+    public override string Description => "Flask web tier under uWSGI, with Service, optional Ingress and CPU autoscaling";
+
+    protected override IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, FlaskWebSettings settings)
+    {
+        yield return Config(context, settings);
+        yield return Service(context);
+        yield return Server(context, settings, context.Reference<RabbitMqOutputs>());
+        yield return Disruption.Budget(context, context.Name(), Component);
+        if (settings.Autoscaling.Enabled)
+        {
+            yield return Autoscaler(context, settings.Autoscaling);
+        }
+
+        if (settings.Ingress.Enabled)
+        {
+            yield return Ingress(context, settings.Ingress);
+        }
+    }
+
+    private static V1ConfigMap Config(StackContext context, FlaskWebSettings settings) => new()
+    {
+        Metadata = context.Metadata(context.Name(ConfigPart), Component),
+        Data = new Dictionary<string, string>
+        {
+            [ConfigFile] = Uwsgi.Render(new
+            {
+                HttpPort = ContainerPort,
+                settings.Module,
+                settings.Processes,
+                settings.Threads,
+                HarakiriSeconds = (int)settings.RequestTimeout.Value.TotalSeconds,
+                settings.MaxRequests,
+                ReloadOnRssMegabytes = settings.Resources?.Limits.Memory is { } memory
+                    ? (long?)(memory.Value * WorkerMemoryShare / settings.Processes / (1024 * 1024))
+                    : null,
+            }),
+        },
+    };
+
+    private static V1Service Service(StackContext context) => new()
+    {
+        Metadata = context.Metadata(context.Name(), Component),
+        Spec = new V1ServiceSpec
+        {
+            Selector = context.SelectorLabels(Component),
+            Ports = [new V1ServicePort { Name = Port, Port = ServicePort, TargetPort = Port }],
+        },
+    };
+
+    /// <summary>Without replicas when the autoscaler owns the count.</summary>
+    private static V1Deployment Server(StackContext context, FlaskWebSettings settings, RabbitMqOutputs broker)
+    {
+        var health = Probes.Http(settings.HealthPath, Port);
+        var uwsgi = new V1Container
+        {
+            Name = "uwsgi",
+            Image = settings.Image.ToString(),
+            Command = ["uwsgi", "--ini", $"{ConfigDirectory}/{ConfigFile}"],
+            Ports = [new V1ContainerPort { Name = Port, ContainerPort = ContainerPort }],
+            Env = [.. CeleryBroker.Variables(broker), .. Libpq.Variables(settings.Database)],
+            VolumeMounts = [new V1VolumeMount { Name = ConfigPart, MountPath = ConfigDirectory, ReadOnlyProperty = true }],
+            Resources = settings.Resources.ToKubernetes(),
+            StartupProbe = Probes.Startup(health, StartupAllowance),
+            ReadinessProbe = health,
+            // More patient than readiness: a pod busy with slow requests is taken out of rotation, not restarted.
+            LivenessProbe = health with { FailureThreshold = 6 },
+            Lifecycle = new V1Lifecycle { PreStop = new V1LifecycleHandler { Sleep = new V1SleepAction { Seconds = DrainSeconds } } },
+        };
+        var replicas = settings.Autoscaling.Enabled ? (int?)null : settings.Replicas;
+        return Deployments.Create(context, context.Name(), Component, replicas, Deployments.SurgeFirst(), Pods.Spec(uwsgi) with
+        {
+            TerminationGracePeriodSeconds = DrainSeconds + (long)settings.RequestTimeout.Value.TotalSeconds + ShutdownMarginSeconds,
+            Affinity = Spread.AcrossNodes(context.SelectorLabels(Component)),
+            Volumes = [new V1Volume { Name = ConfigPart, ConfigMap = new V1ConfigMapVolumeSource { Name = context.Name(ConfigPart) } }],
+        });
+    }
+
+    private static V2HorizontalPodAutoscaler Autoscaler(StackContext context, AutoscalingSettings autoscaling) => new()
+    {
+        Metadata = context.Metadata(context.Name(), Component),
+        Spec = new V2HorizontalPodAutoscalerSpec
+        {
+            ScaleTargetRef = new V2CrossVersionObjectReference
+            {
+                ApiVersion = $"{V1Deployment.KubeGroup}/{V1Deployment.KubeApiVersion}",
+                Kind = V1Deployment.KubeKind,
+                Name = context.Name(),
+            },
+            MinReplicas = autoscaling.MinReplicas,
+            MaxReplicas = autoscaling.MaxReplicas,
+            Metrics =
+            [
+                new V2MetricSpec
+                {
+                    Type = "Resource",
+                    Resource = new V2ResourceMetricSource
+                    {
+                        Name = "cpu",
+                        Target = new V2MetricTarget { Type = "Utilization", AverageUtilization = autoscaling.CpuUtilization },
+                    },
+                },
+            ],
+        },
+    };
+
+    private static V1Ingress Ingress(StackContext context, IngressSettings ingress) => new()
+    {
+        Metadata = context.Metadata(context.Name(), Component),
+        Spec = new V1IngressSpec
+        {
+            IngressClassName = ingress.ClassName,
+            Tls = ingress.TlsSecret is { } certificate
+                ? [new V1IngressTLS { SecretName = certificate, Hosts = ingress.Host is { } host ? [host] : null }]
+                : null,
+            Rules =
+            [
+                new V1IngressRule
+                {
+                    Host = ingress.Host,
+                    Http = new V1HTTPIngressRuleValue
+                    {
+                        Paths =
+                        [
+                            new V1HTTPIngressPath
+                            {
+                                Path = "/",
+                                PathType = "Prefix",
+                                Backend = new V1IngressBackend
+                                {
+                                    Service = new V1IngressServiceBackend { Name = context.Name(), Port = new V1ServiceBackendPort { Name = Port } },
+                                },
+                            },
+                        ],
+                    },
+                },
+            ],
+        },
+    };
+}
