@@ -1,6 +1,8 @@
 using System.CommandLine;
 using StackGen.Emitting;
 using StackGen.Rendering;
+using StackGen.Validation;
+using StackGen.Validation.Reports;
 
 namespace StackGen.Cli;
 
@@ -15,7 +17,8 @@ public static class RenderCommand
         var set = new Option<string[]>("--set") { Description = "Override a setting: STACK.PATH=VALUE (repeatable; applied after environment and team layers)" };
         var command = new Command(
             "render",
-            "Render an environment's stacks to Kubernetes manifests (multi-document YAML, pipe into kubectl apply -f -).\n\n" +
+            "Render an environment's stacks to Kubernetes manifests (multi-document YAML, pipe into kubectl apply -f -).\n" +
+            "Lint runs first: findings at error severity refuse the render (exit 1), warnings go to stderr.\n\n" +
             "Examples:\n" +
             "  stackgen render --env production\n" +
             "  stackgen render --env staging --stack rabbitmq --set rabbitmq.replicas=5\n" +
@@ -29,6 +32,18 @@ public static class RenderCommand
             var stacks = parsed.GetValue(stack) ?? [];
             var environment = cli.Loader().Load(parsed.GetValue(env)!, parsed.GetValue(set) ?? []);
             var result = new Renderer(cli.Catalog).Render(environment, stacks);
+            var lint = Linter.Run(result);
+            if (lint.Active.Any())
+            {
+                TextReport.Write(new LintReport(lint.Environment, [.. lint.Active]), cli.Error);
+            }
+
+            if (lint.HasErrors)
+            {
+                cli.Error.WriteLine("render refused: fix the errors above or suppress them with a reason (stackgen lint --explain RULE)");
+                return 1;
+            }
+
             if (parsed.GetValue(output) is { } directory)
             {
                 OutputDirectory.Write(Path.Combine(cli.WorkingDirectory, directory), environment.Name, result.Objects, stacks);

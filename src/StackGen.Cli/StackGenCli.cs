@@ -16,11 +16,12 @@ public static class StackGenCli
     public static int Run(string[] args, StackCatalog catalog, TextWriter stdout, TextWriter stderr, string workingDirectory)
     {
         var io = new CliContext(catalog, stdout, stderr, workingDirectory);
-        var root = new RootCommand("StackGen renders typed C# stacks into per-environment Kubernetes manifests.\n\nExamples:\n  stackgen render --env production\n  stackgen stacks\n  stackgen envs")
+        var root = new RootCommand("StackGen renders typed C# stacks into per-environment Kubernetes manifests.\n\nExamples:\n  stackgen render --env production\n  stackgen lint --env production\n  stackgen stacks\n  stackgen envs")
         {
             RenderCommand.Create(io),
             StacksCommand.Create(io),
             EnvsCommand.Create(io),
+            LintCommand.Create(io),
         };
 
         var parsed = root.Parse(args);

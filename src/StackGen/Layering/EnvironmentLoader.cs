@@ -11,7 +11,7 @@ namespace StackGen.Layering;
 /// </summary>
 public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
 {
-    private static readonly string[] EnvironmentKeys = ["target", "stacks"];
+    private static readonly string[] EnvironmentKeys = ["target", "tier", "stacks", "lint"];
     private static readonly string[] TeamLayerKeys = ["stacks"];
 
     public string Root { get; } = root;
@@ -39,6 +39,11 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
         var document = ReadMapping(environmentFile, errors);
         CheckKeys(document, EnvironmentKeys, "", errors);
         var target = BindTarget(document, environmentFile, errors);
+        var tier = BindTier(document, errors);
+        if (document["lint"] is { } lint and not MappingNode)
+        {
+            errors.Add(lint.Location, $"lint: expected a mapping with severity, suppress and external, got {lint.Describe()}");
+        }
 
         var layers = new Dictionary<string, SettingNode?>(StringComparer.Ordinal);
         var declared = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
@@ -84,7 +89,7 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
         }
 
         errors.ThrowIfAny();
-        return new EnvironmentConfig(environment, target!, bound);
+        return new EnvironmentConfig(environment, target!, tier, bound, document["lint"] as MappingNode);
     }
 
     private (string Team, string File)[] TeamLayers(string environment)
@@ -221,6 +226,23 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
         }
 
         return target;
+    }
+
+    private static Tier BindTier(MappingNode document, ErrorList errors)
+    {
+        if (document["tier"] is not { } node)
+        {
+            return Tier.Development;
+        }
+
+        var type = ScalarType.For(typeof(Tier))!;
+        if (node is ScalarNode scalar && type.Parse(scalar) is Tier tier)
+        {
+            return tier;
+        }
+
+        errors.Add(node.Location, $"tier: expected {type.Expected}, got {node.Describe()}");
+        return Tier.Development;
     }
 
     private static void CheckKeys(MappingNode document, string[] allowed, string path, ErrorList errors)

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using StackGen.Diagnostics;
+using StackGen.Rendering;
+using StackGen.Validation;
+using StackGen.Validation.Reports;
+
+namespace StackGen.Cli;
+
+/// <summary>`stackgen lint`: the validation render runs, on its own, with machine-readable output.</summary>
+public static class LintCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var env = new Option<string?>("--env", "-e") { Description = "The environment to lint (a file environments/ENV.yaml)" };
+        var stack = new Option<string[]>("--stack", "-s") { Description = "Lint only this stack (repeatable)" };
+        var set = new Option<string[]>("--set") { Description = "Override a setting: STACK.PATH=VALUE (repeatable)" };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json or sarif", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var explain = new Option<string?>("--explain") { Description = "Print what a rule checks, why, and how to fix it (e.g. SG2001); 'all' lists every rule" };
+        var command = new Command(
+            "lint",
+            "Check rendered objects against Kubernetes' rules and the production lessons. Exit 0 clean, 1 findings at error severity, 2 bad input.\n\n" +
+            "Examples:\n" +
+            "  stackgen lint --env production\n" +
+            "  stackgen lint --env production --format sarif > stackgen.sarif\n" +
+            "  stackgen lint --explain SG2004")
+        {
+            env, stack, set, format, explain,
+        };
+
+        command.SetAction(parsed =>
+        {
+            if (parsed.GetValue(explain) is { } id)
+            {
+                return Explain(cli, id);
+            }
+
+            var name = parsed.GetValue(env) ?? throw new InputException(SourceLocation.Flag("--env"), "expected --env ENV (or --explain RULE)");
+            var environment = cli.Loader().Load(name, parsed.GetValue(set) ?? []);
+            var report = Linter.Run(new Renderer(cli.Catalog).Render(environment, parsed.GetValue(stack) ?? []));
+            switch (parsed.GetValue(format))
+            {
+                case "json":
+                    cli.Out.Write(JsonReport.Write(report));
+                    break;
+                case "sarif":
+                    cli.Out.Write(SarifReport.Write(report));
+                    break;
+                default:
+                    TextReport.Write(report, cli.Out);
+                    break;
+            }
+
+            return report.HasErrors ? 1 : 0;
+        });
+        return command;
+    }
+
+    private static int Explain(CliContext cli, string id)
+    {
+        if (id == "all")
+        {
+            foreach (var rule in Linter.Rules)
+            {
+                cli.Out.WriteLine($"{rule.Id}  {rule.Title}");
+            }
+
+            return 0;
+        }
+
+        var found = Linter.Find(id) ?? throw new InputException(
+            SourceLocation.Flag($"--explain {id}"),
+            $"unknown rule '{id}'{Suggestions.DidYouMean(id, Linter.Rules.Select(r => r.Id))}; `stackgen lint --explain all` lists them");
+        TextReport.Explain(found, cli.Out);
+        return 0;
+    }
+}

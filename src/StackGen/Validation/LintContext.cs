@@ -1,0 +1,98 @@
+using System.Globalization;
+using k8s;
+using k8s.Models;
+using StackGen.Layering;
+using StackGen.Rendering;
+using StackGen.Settings;
+
+namespace StackGen.Validation;
+
+/// <summary>What rules see: the render, the environment, and lookups over the rendered objects.</summary>
+public sealed class LintContext
+{
+    private readonly HashSet<string> _external;
+
+    public LintContext(RenderResult result, IEnumerable<string> external)
+    {
+        Result = result;
+        Workloads = [.. result.Objects.Select(Workload.Of).OfType<Workload>()];
+        _external = new HashSet<string>(external, StringComparer.Ordinal);
+        foreach (var secret in result.Environment.Stacks.SelectMany(s => SecretRefs(s.Settings.Value)))
+        {
+            _external.Add($"Secret/{secret.Name}");
+        }
+
+        var version = result.Environment.Target.KubernetesVersion;
+        KubernetesMinor = int.Parse(version[(version.IndexOf('.', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture);
+    }
+
+    public RenderResult Result { get; }
+
+    public EnvironmentConfig Environment => Result.Environment;
+
+    public Tier Tier => Environment.Tier;
+
+    /// <summary>The minor version of the target cluster (34 for "1.34").</summary>
+    public int KubernetesMinor { get; }
+
+    public IReadOnlyList<RenderedObject> Objects => Result.Objects;
+
+    public IReadOnlyList<Workload> Workloads { get; }
+
+    public IEnumerable<(RenderedObject Rendered, T Resource)> OfType<T>()
+        where T : IKubernetesObject<V1ObjectMeta> =>
+        Objects.Where(o => o.Resource is T).Select(o => (o, (T)o.Resource));
+
+    public bool Exists(string kind, string name) =>
+        _external.Contains($"{kind}/{name}") || Objects.Any(o => o.Kind == kind && o.Name == name);
+
+    /// <summary>True when the selector matches the labels (every selector label present with the same value).</summary>
+    public static bool Selects(IDictionary<string, string>? selector, IDictionary<string, string>? labels) =>
+        selector is { Count: > 0 } && labels is not null && selector.All(pair => labels.TryGetValue(pair.Key, out var value) && value == pair.Value);
+
+    /// <summary>Every SecretRef in a settings record: the Secrets the stacks are told exist outside the render.</summary>
+    private static IEnumerable<SecretRef> SecretRefs(object? settings)
+    {
+        switch (settings)
+        {
+            case null or string or ValueType:
+                yield break;
+            case SecretRef secret:
+                yield return secret;
+                yield break;
+            case System.Collections.IDictionary dictionary:
+                foreach (var value in dictionary.Values)
+                {
+                    foreach (var nested in SecretRefs(value))
+                    {
+                        yield return nested;
+                    }
+                }
+
+                yield break;
+            case System.Collections.IEnumerable items:
+                foreach (var item in items)
+                {
+                    foreach (var nested in SecretRefs(item))
+                    {
+                        yield return nested;
+                    }
+                }
+
+                yield break;
+        }
+
+        if (settings.GetType().Namespace?.StartsWith("StackGen", StringComparison.Ordinal) != true)
+        {
+            yield break;
+        }
+
+        foreach (var property in settings.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0))
+        {
+            foreach (var nested in SecretRefs(property.GetValue(settings)))
+            {
+                yield return nested;
+            }
+        }
+    }
+}

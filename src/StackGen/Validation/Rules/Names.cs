@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace StackGen.Validation.Rules;
+
+/// <summary>The name grammars of Kubernetes (apimachinery's validation package), shared by the rules.</summary>
+internal static partial class Names
+{
+    public static bool IsDnsSubdomain(string name) => name.Length <= 253 && Subdomain().IsMatch(name);
+
+    public static bool IsDnsLabel(string name) => name.Length <= 63 && Label().IsMatch(name);
+
+    /// <summary>Services: a DNS-1035 label (must start with a letter).</summary>
+    public static bool IsDns1035Label(string name) => name.Length <= 63 && Label1035().IsMatch(name);
+
+    /// <summary>Port names: at most 15 characters, lower-case letters, digits and single hyphens, at least one letter.</summary>
+    public static bool IsPortName(string name) =>
+        name.Length is > 0 and <= 15 && PortName().IsMatch(name) && !name.Contains("--", StringComparison.Ordinal) && name.Any(char.IsAsciiLetter);
+
+    /// <summary>A label or annotation key: optional DNS-subdomain prefix and '/', then a name of at most 63 characters.</summary>
+    public static bool IsQualifiedName(string key)
+    {
+        var slash = key.LastIndexOf('/');
+        var name = slash < 0 ? key : key[(slash + 1)..];
+        return (slash < 0 || IsDnsSubdomain(key[..slash])) && name.Length is > 0 and <= 63 && QualifiedName().IsMatch(name);
+    }
+
+    public static bool IsLabelValue(string value) => value.Length == 0 || (value.Length <= 63 && QualifiedName().IsMatch(value));
+
+    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Subdomain();
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Label();
+
+    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Label1035();
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PortName();
+
+    [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex QualifiedName();
+}

@@ -1,0 +1,30 @@
+using k8s;
+using k8s.Models;
+using StackGen.Rendering;
+using StackGen.Tests.Support;
+using StackGen.Validation;
+
+namespace StackGen.Tests.Lint;
+
+/// <summary>Lints a fresh render of a real environment after an optional change to its objects.</summary>
+internal static class LintRun
+{
+    public static LintReport Of(string environment, Action<RenderResult>? change = null, params string[] sets) =>
+        Of(environment, result =>
+        {
+            change?.Invoke(result);
+            return result;
+        }, sets);
+
+    public static LintReport Of(string environment, Func<RenderResult, RenderResult> change, params string[] sets) =>
+        Linter.Run(change(Renders.Render(environment, sets)));
+
+    public static T Find<T>(this RenderResult result, string name)
+        where T : class, IKubernetesObject<V1ObjectMeta> =>
+        result.Objects.Select(o => o.Resource).OfType<T>().Single(o => o.Metadata.Name == name);
+
+    public static RenderResult With(this RenderResult result, string stack, IKubernetesObject<V1ObjectMeta> resource) =>
+        result with { Objects = [.. result.Objects, new RenderedObject(stack, resource)] };
+
+    public static IEnumerable<string> Ids(this LintReport report) => report.Active.Select(f => f.Rule.Id);
+}

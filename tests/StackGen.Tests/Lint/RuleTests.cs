@@ -1,0 +1,222 @@
+using k8s.Models;
+using StackGen.Tests.Support;
+using StackGen.Validation;
+
+namespace StackGen.Tests.Lint;
+
+/// <summary>
+/// Each rule against one deliberately broken copy of a real render (it must fire, exactly once) and against the
+/// shipped render (it must stay quiet).
+/// </summary>
+public sealed class RuleTests
+{
+    private static V1StatefulSet Broker(StackGen.Rendering.RenderResult r) => r.Find<V1StatefulSet>("rabbitmq");
+
+    private static V1Container BrokerContainer(StackGen.Rendering.RenderResult r) => Broker(r).Spec.Template.Spec.Containers.Single(c => c.Name == "rabbitmq");
+
+    public static TheoryData<string, string> Environments()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var environment in Renders.Environments)
+        {
+            foreach (var rule in Linter.Rules)
+            {
+                data.Add(rule.Id, environment);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Shipped_stacks_lint_clean(string rule, string environment)
+    {
+        var report = LintRun.Of(environment);
+
+        Assert.DoesNotContain(report.Active, f => f.Rule.Id == rule && f.Severity >= Severity.Warning);
+    }
+
+    private static void AssertFires(string rule, LintReport report, string objectId)
+    {
+        var finding = Assert.Single(report.Active, f => f.Rule.Id == rule);
+        Assert.Equal(objectId, finding.ObjectId);
+    }
+
+    [Fact]
+    public void SG1001_rejects_a_service_name_that_is_not_a_dns_label() =>
+        AssertFires("SG1001", LintRun.Of("production", r => r.Find<V1Service>("rabbitmq").Metadata.Name = "RabbitMQ_Client"), "Service/RabbitMQ_Client");
+
+    [Fact]
+    public void SG1002_rejects_a_label_value_with_spaces() =>
+        AssertFires("SG1002", LintRun.Of("production", r => Broker(r).Metadata.Labels["team"] = "platform team"), "StatefulSet/rabbitmq");
+
+    [Fact]
+    public void SG1003_rejects_a_selector_that_misses_the_template() =>
+        AssertFires("SG1003", LintRun.Of("production", r => Broker(r).Spec.Selector.MatchLabels["extra"] = "x"), "StatefulSet/rabbitmq");
+
+    [Fact]
+    public void SG1004_rejects_a_port_name_longer_than_15_characters() =>
+        AssertFires("SG1004", LintRun.Of("production", r => BrokerContainer(r).Ports.Single(p => p.Name == "management").Name = "management-console"), "StatefulSet/rabbitmq");
+
+    [Fact]
+    public void SG1005_rejects_a_probe_on_an_undeclared_port() =>
+        AssertFires("SG1005", LintRun.Of("production", r => BrokerContainer(r).ReadinessProbe.TcpSocket.Port = "ampq"), "StatefulSet/rabbitmq");
+
+    [Fact]
+    public void SG1006_rejects_a_request_above_its_limit() =>
+        AssertFires("SG1006", LintRun.Of("production", r => BrokerContainer(r).Resources.Requests["memory"] = new ResourceQuantity("8Gi")), "StatefulSet/rabbitmq");
+
+    [Fact]
+    public void SG1007_rejects_a_service_name_that_is_not_headless() =>
+        AssertFires("SG1007", LintRun.Of("production", r => Broker(r).Spec.ServiceName = "rabbitmq"), "StatefulSet/rabbitmq");
+
+    [Fact]
+    public void SG1008_rejects_a_disruption_budget_that_selects_nothing() =>
+        AssertFires("SG1008", LintRun.Of("production", r => r.Find<V1PodDisruptionBudget>("rabbitmq").Spec.Selector.MatchLabels["app.kubernetes.io/component"] = "brokers"), "PodDisruptionBudget/rabbitmq");
+
+    [Fact]
+    public void SG1009_rejects_a_config_map_that_is_neither_rendered_nor_external() =>
+        AssertFires("SG1009", LintRun.Of("production", r => Broker(r).Spec.Template.Spec.Volumes.Single(v => v.Name == "config").ConfigMap.Name = "rabbitmq-conf"), "StatefulSet/rabbitmq");
+
+    [Fact]
+    public void SG1010_rejects_an_autoscaler_whose_target_sets_replicas()
+    {
+        var report = LintRun.Of("production", r =>
+        {
+            var hpa = r.Objects.Select(o => o.Resource).OfType<V2HorizontalPodAutoscaler>().First();
+            r.Find<V1Deployment>(hpa.Spec.ScaleTargetRef.Name).Spec.Replicas = 4;
+        });
+
+        Assert.Single(report.Active, f => f.Rule.Id == "SG1010");
+    }
+
+    [Fact]
+    public void SG1011_rejects_a_container_without_an_image() =>
+        AssertFires("SG1011", LintRun.Of("production", r => BrokerContainer(r).Image = null), "StatefulSet/rabbitmq");
+
+    [Fact]
+    public void SG1012_rejects_a_removed_api_version_and_replication_controllers()
+    {
+        var report = LintRun.Of("production", r =>
+        {
+            Broker(r).ApiVersion = "apps/v1beta1";
+            return r.With("rabbitmq", new V1ReplicationController { ApiVersion = "v1", Kind = "ReplicationController", Metadata = new V1ObjectMeta { Name = "pghoard" } });
+        });
+
+        Assert.Equal(["ReplicationController/pghoard", "StatefulSet/rabbitmq"], report.Active.Where(f => f.Rule.Id == "SG1012").Select(f => f.ObjectId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void SG2001_rejects_ignore_partition_handling_and_names_the_setting()
+    {
+        var report = LintRun.Of("production", sets: "rabbitmq.partitionHandling=ignore");
+
+        var finding = Assert.Single(report.Active, f => f.Rule.Id == "SG2001");
+        Assert.Equal("--set rabbitmq.partitionHandling=ignore", finding.Location.Text);
+    }
+
+    [Fact]
+    public void SG2001_accepts_ignore_on_a_single_node() =>
+        Assert.DoesNotContain("SG2001", LintRun.Of("production", sets: ["rabbitmq.partitionHandling=ignore", "rabbitmq.replicas=1"]).Ids());
+
+    [Fact]
+    public void SG2002_rejects_replicas_that_may_share_a_node() =>
+        AssertFires("SG2002", LintRun.Of("production", r => Broker(r).Spec.Template.Spec.Affinity = null), "StatefulSet/rabbitmq");
+
+    [Fact]
+    public void SG2003_requires_resources_in_production_but_not_in_development()
+    {
+        Assert.Contains("SG2003", LintRun.Of("production", sets: "rabbitmq.resources=null").Ids());
+        Assert.DoesNotContain("SG2003", LintRun.Of("dev", sets: "rabbitmq.resources=null").Ids());
+    }
+
+    [Fact]
+    public void SG2004_rejects_an_unbounded_backup_in_production()
+    {
+        var report = LintRun.Of("production", r =>
+        {
+            var backup = r.Find<V1Deployment>("pghoard").Spec.Template.Spec.Containers[0];
+            backup.Resources.Limits = null;
+            backup.Command = ["pghoard"];
+            backup.Args = ["/etc/pghoard/pghoard.json"];
+        });
+
+        Assert.Equal(2, report.Active.Count(f => f.Rule.Id == "SG2004" && f.Severity == Severity.Error));
+    }
+
+    [Fact]
+    public void SG2005_rejects_literal_secrets_in_env_args_and_config_maps()
+    {
+        var report = LintRun.Of("production", r =>
+        {
+            BrokerContainer(r).Env.Add(new V1EnvVar { Name = "RABBITMQ_ERLANG_COOKIE", Value = "changeThis" });
+            BrokerContainer(r).Args = ["--password=hunter2"];
+            r.Find<V1ConfigMap>("rabbitmq-config").Data["extra.conf"] = "default_pass = guest\nurl = amqp://app:s3cret@host/\n";
+        });
+
+        Assert.Equal(4, report.Active.Count(f => f.Rule.Id == "SG2005"));
+    }
+
+    [Fact]
+    public void SG2005_accepts_kubelet_references()
+    {
+        var report = LintRun.Of("production", r => BrokerContainer(r).Env.Add(new V1EnvVar { Name = "BROKER_URL", Value = "amqp://$(USER):$(BROKER_PASSWORD)@host:5672/" }));
+
+        Assert.DoesNotContain("SG2005", report.Ids());
+    }
+
+    [Fact]
+    public void SG2006_rejects_a_missing_readiness_probe() =>
+        AssertFires("SG2006", LintRun.Of("production", r => BrokerContainer(r).ReadinessProbe = null), "StatefulSet/rabbitmq");
+
+    [Fact]
+    public void SG2007_rejects_latest_in_production_and_names_the_setting()
+    {
+        var finding = Assert.Single(LintRun.Of("production", sets: "rabbitmq.image=rabbitmq:latest").Active, f => f.Rule.Id == "SG2007");
+
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Equal("--set rabbitmq.image=rabbitmq:latest", finding.Location.Text);
+    }
+
+    [Fact]
+    public void SG2008_rejects_two_beats()
+    {
+        var report = LintRun.Of("production", r =>
+        {
+            var beat = r.Objects.Select(o => o.Resource).OfType<V1Deployment>().Single(d => d.Metadata.Annotations?.ContainsKey(StackGen.Building.Markers.SingleWriter) == true
+                || d.Spec.Template.Spec.Containers.Any(c => (c.Args ?? []).Contains("beat")));
+            beat.Spec.Replicas = 2;
+            beat.Spec.Strategy = new V1DeploymentStrategy { Type = "RollingUpdate" };
+        });
+
+        Assert.Equal(2, report.Active.Count(f => f.Rule.Id == "SG2008"));
+    }
+
+    [Fact]
+    public void SG0001_rejects_a_suppression_without_a_reason_and_keeps_the_finding()
+    {
+        var report = LintRun.Of("production", r =>
+        {
+            Broker(r).Metadata.Annotations = new Dictionary<string, string> { ["lint.stackgen.io/SG2006"] = "" };
+            BrokerContainer(r).ReadinessProbe = null;
+        });
+
+        Assert.Contains("SG0001", report.Ids());
+        Assert.Contains("SG2006", report.Ids());
+    }
+
+    [Fact]
+    public void An_annotation_with_a_reason_suppresses_and_the_finding_is_still_listed()
+    {
+        var report = LintRun.Of("production", r =>
+        {
+            Broker(r).Metadata.Annotations = new Dictionary<string, string> { ["lint.stackgen.io/SG2006"] = "probed by the operator's sidecar" };
+            BrokerContainer(r).ReadinessProbe = null;
+        });
+
+        Assert.DoesNotContain("SG2006", report.Ids());
+        var suppressed = Assert.Single(report.Findings, f => f.Rule.Id == "SG2006");
+        Assert.Equal("probed by the operator's sidecar", suppressed.SuppressedBecause);
+    }
+}
