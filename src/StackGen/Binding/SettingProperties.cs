@@ -1,15 +1,16 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 
 namespace StackGen.Binding;
 
-/// <summary>The bindable properties of a settings record (public, init/set), in declaration order.</summary>
+/// <summary>The bindable properties of a settings record (public, init/set), in declaration order (reflection's order; metadata tokens are not available under Native AOT).</summary>
 internal static class SettingProperties
 {
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = Trimming.SettingsAreRooted)]
     public static IReadOnlyList<PropertyInfo> Of(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0)
-            .OrderBy(p => p.MetadataToken)
             .ToArray();
 
     public static bool IsRequired(PropertyInfo property) => property.IsDefined(typeof(RequiredMemberAttribute), inherit: false);
@@ -27,6 +28,7 @@ internal static class SettingProperties
             ? type.GetGenericArguments()[0]
             : null;
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = Trimming.SettingsAreRooted)]
     public static bool IsRecord(Type type) => type.IsClass && type != typeof(string) && type.GetConstructor(Type.EmptyTypes) is not null;
 
     /// <summary>What to write for a value of this type, for errors and `stackgen stacks`.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
@@ -13,6 +14,9 @@ namespace StackGen.Binding;
 /// </summary>
 public static class SettingsBinder
 {
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = Trimming.SettingsAreRooted)]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = Trimming.SettingsAreRooted)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = Trimming.SettingsAreRooted)]
     public static BoundSettings Bind(Type settingsType, MappingNode? node, string path, ErrorList errors)
     {
         var value = BindRecord(settingsType, Activator.CreateInstance(settingsType), node, path, errors);
@@ -27,6 +31,9 @@ public static class SettingsBinder
         return new BoundSettings(value, leaves);
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = Trimming.SettingsAreRooted)]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = Trimming.SettingsAreRooted)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = Trimming.SettingsAreRooted)]
     private static object BindRecord(Type type, object? current, MappingNode? node, string path, ErrorList errors)
     {
         var instance = Activator.CreateInstance(type)!;
@@ -72,6 +79,9 @@ public static class SettingsBinder
         return instance;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = Trimming.SettingsAreRooted)]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = Trimming.SettingsAreRooted)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = Trimming.SettingsAreRooted)]
     private static bool TryBindValue(Type type, object? current, SettingNode node, string path, ErrorList errors, out object? value)
     {
         value = null;

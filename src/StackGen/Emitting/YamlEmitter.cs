@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using k8s;
 
 namespace StackGen.Emitting;
@@ -19,7 +20,11 @@ public static class YamlEmitter
     // Empty objects that mean something ("give me an emptyDir", "select everything") and must survive.
     private static readonly HashSet<string> MeaningfulWhenEmpty = new(StringComparer.Ordinal) { "emptyDir", "podSelector", "namespaceSelector" };
 
-    /// <summary>Every object as one multi-document YAML stream ("---" between documents).</summary>
+    /// <summary>
+    /// Every object as one multi-document YAML stream ("---" between documents). An object is a typed
+    /// <c>k8s.Models</c> object, or a <see cref="JsonNode"/>/<see cref="JsonElement"/> holding one (what apply,
+    /// diff and history work on), so every YAML StackGen prints or sends comes from this writer.
+    /// </summary>
     public static string Write(IEnumerable<object> objects)
     {
         var builder = new StringBuilder();
@@ -46,18 +51,84 @@ public static class YamlEmitter
 
     private static void WriteDocument(StringBuilder builder, object item)
     {
-        using var document = JsonDocument.Parse(KubernetesJson.Serialize(item));
-        if (!WriteMapping(builder, document.RootElement, 0, firstLinePrefixed: false))
+        using var document = item switch
+        {
+            JsonElement element => JsonDocument.Parse(element.GetRawText()),
+            JsonNode node => JsonDocument.Parse(node.ToJsonString()),
+            _ => JsonDocument.Parse(KubernetesJson.Serialize(item)),
+        };
+        if (Prune(document.RootElement, null) is PrunedMapping mapping)
+        {
+            WriteMapping(builder, mapping, 0, firstLinePrefixed: false);
+        }
+        else
         {
             builder.Append("{}\n");
         }
     }
 
-    /// <summary>Writes the mapping's entries; false when nothing was left to write.</summary>
-    private static bool WriteMapping(StringBuilder builder, JsonElement mapping, int indent, bool firstLinePrefixed)
+    // The document without nulls and empty collections, keys in output order: built once, bottom-up, so the
+    // writer never re-walks a subtree to ask whether it is empty.
+    private abstract record Pruned;
+
+    private sealed record PrunedMapping(List<KeyValuePair<string, Pruned>> Entries) : Pruned;
+
+    private sealed record PrunedSequence(List<Pruned> Items) : Pruned;
+
+    private sealed record PrunedScalar(JsonElement Value) : Pruned;
+
+    private static Pruned? Prune(JsonElement value, string? key)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var entries = new List<KeyValuePair<string, Pruned>>();
+                foreach (var property in value.EnumerateObject())
+                {
+                    if (Prune(property.Value, property.Name) is { } child)
+                    {
+                        entries.Add(new(property.Name, child));
+                    }
+                }
+
+                if (entries.Count == 0 && (key is null || !MeaningfulWhenEmpty.Contains(key)))
+                {
+                    return null;
+                }
+
+                entries.Sort(static (a, b) => KeyOrder(a.Key, b.Key));
+                return new PrunedMapping(entries);
+            case JsonValueKind.Array:
+                var items = new List<Pruned>();
+                foreach (var element in value.EnumerateArray())
+                {
+                    if (Prune(element, null) is { } item)
+                    {
+                        items.Add(item);
+                    }
+                }
+
+                return items.Count == 0 ? null : new PrunedSequence(items);
+            case JsonValueKind.Null or JsonValueKind.Undefined:
+                return null;
+            default:
+                return new PrunedScalar(value);
+        }
+    }
+
+    private static int KeyOrder(string a, string b)
+    {
+        var rankA = Array.IndexOf(Leading, a);
+        var rankB = Array.IndexOf(Leading, b);
+        rankA = rankA < 0 ? Leading.Length : rankA;
+        rankB = rankB < 0 ? Leading.Length : rankB;
+        return rankA != rankB ? rankA.CompareTo(rankB) : string.CompareOrdinal(a, b);
+    }
+
+    private static void WriteMapping(StringBuilder builder, PrunedMapping mapping, int indent, bool firstLinePrefixed)
     {
         var first = true;
-        foreach (var property in Ordered(mapping))
+        foreach (var (key, value) in mapping.Entries)
         {
             if (!(first && firstLinePrefixed))
             {
@@ -65,52 +136,53 @@ public static class YamlEmitter
             }
 
             first = false;
-            WriteKey(builder, property.Name);
-            WriteValue(builder, property.Value, indent);
+            WriteKey(builder, key);
+            WriteValue(builder, value, indent);
         }
-
-        return !first;
     }
 
-    private static void WriteSequence(StringBuilder builder, JsonElement sequence, int indent)
+    private static void WriteSequence(StringBuilder builder, PrunedSequence sequence, int indent)
     {
-        foreach (var item in sequence.EnumerateArray().Where(i => !IsEmpty(i, null)))
+        foreach (var item in sequence.Items)
         {
             builder.Append(' ', indent).Append("- ");
-            switch (item.ValueKind)
+            switch (item)
             {
-                case JsonValueKind.Object:
-                    WriteMapping(builder, item, indent + 2, firstLinePrefixed: true);
+                case PrunedMapping { Entries.Count: 0 }:
+                    builder.Append("{}\n");
                     break;
-                case JsonValueKind.Array:
+                case PrunedMapping mapping:
+                    WriteMapping(builder, mapping, indent + 2, firstLinePrefixed: true);
+                    break;
+                case PrunedSequence nested:
                     builder.Append('\n');
-                    WriteSequence(builder, item, indent + 2);
+                    WriteSequence(builder, nested, indent + 2);
                     break;
-                default:
-                    WriteScalar(builder, item, indent + 2);
+                case PrunedScalar scalar:
+                    WriteScalar(builder, scalar.Value, indent + 2);
                     break;
             }
         }
     }
 
-    private static void WriteValue(StringBuilder builder, JsonElement value, int indent)
+    private static void WriteValue(StringBuilder builder, Pruned value, int indent)
     {
-        switch (value.ValueKind)
+        switch (value)
         {
-            case JsonValueKind.Object when !Ordered(value).Any():
+            case PrunedMapping { Entries.Count: 0 }:
                 builder.Append(" {}\n");
                 break;
-            case JsonValueKind.Object:
+            case PrunedMapping mapping:
                 builder.Append('\n');
-                WriteMapping(builder, value, indent + 2, firstLinePrefixed: false);
+                WriteMapping(builder, mapping, indent + 2, firstLinePrefixed: false);
                 break;
-            case JsonValueKind.Array:
+            case PrunedSequence sequence:
                 builder.Append('\n');
-                WriteSequence(builder, value, indent);
+                WriteSequence(builder, sequence, indent);
                 break;
-            default:
+            case PrunedScalar scalar:
                 builder.Append(' ');
-                WriteScalar(builder, value, indent + 2);
+                WriteScalar(builder, scalar.Value, indent + 2);
                 break;
         }
     }
@@ -173,18 +245,4 @@ public static class YamlEmitter
             builder.Append('\n');
         }
     }
-
-    private static IEnumerable<JsonProperty> Ordered(JsonElement mapping) =>
-        mapping.EnumerateObject()
-            .Where(p => !IsEmpty(p.Value, p.Name))
-            .OrderBy(p => Array.IndexOf(Leading, p.Name) is var i && i >= 0 ? i : Leading.Length)
-            .ThenBy(p => p.Name, StringComparer.Ordinal);
-
-    private static bool IsEmpty(JsonElement value, string? key) => value.ValueKind switch
-    {
-        JsonValueKind.Null or JsonValueKind.Undefined => true,
-        JsonValueKind.Array => !value.EnumerateArray().Any(i => !IsEmpty(i, null)),
-        JsonValueKind.Object => (key is null || !MeaningfulWhenEmpty.Contains(key)) && !value.EnumerateObject().Any(p => !IsEmpty(p.Value, p.Name)),
-        _ => false,
-    };
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using k8s;
 using k8s.Models;
@@ -51,6 +52,7 @@ public sealed class LintContext
         selector is { Count: > 0 } && labels is not null && selector.All(pair => labels.TryGetValue(pair.Key, out var value) && value == pair.Value);
 
     /// <summary>Every SecretRef in a settings record: the Secrets the stacks are told exist outside the render.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = Binding.Trimming.SettingsAreRooted)]
     private static IEnumerable<SecretRef> SecretRefs(object? settings)
     {
         switch (settings)
