@@ -22,6 +22,7 @@ public static class StackGenCli
             StacksCommand.Create(io),
             EnvsCommand.Create(io),
             LintCommand.Create(io),
+            ExplainCommand.Create(io),
         };
 
         var parsed = root.Parse(args);

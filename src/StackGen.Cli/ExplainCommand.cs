@@ -1,0 +1,46 @@
+using System.CommandLine;
+using StackGen.Diagnostics;
+
+namespace StackGen.Cli;
+
+/// <summary>`stackgen explain`: every effective setting of an environment, where it came from and what it overrode.</summary>
+public static class ExplainCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var env = new Option<string>("--env", "-e") { Description = "The environment (a file environments/ENV.yaml)", Required = true };
+        var set = new Option<string[]>("--set") { Description = "Override a setting: STACK.PATH=VALUE (repeatable)" };
+        var path = new Argument<string?>("path") { Description = "A stack or setting path prefix, such as rabbitmq or rabbitmq.storage", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command(
+            "explain",
+            "Show the effective settings of an environment with their provenance: the file:line:column, --set or code default that won, and what it overrode.\n\n" +
+            "Examples:\n" +
+            "  stackgen explain --env production rabbitmq\n" +
+            "  stackgen explain --env production rabbitmq.replicas --set rabbitmq.replicas=5")
+        {
+            env, set, path,
+        };
+
+        command.SetAction(parsed =>
+        {
+            var environment = cli.Loader().Load(parsed.GetValue(env)!, parsed.GetValue(set) ?? []);
+            var prefix = parsed.GetValue(path) ?? "";
+            var values = environment.Stacks
+                .SelectMany(s => s.Settings.Values)
+                .Where(v => prefix.Length == 0 || v.Path == prefix || v.Path.StartsWith(prefix + ".", StringComparison.Ordinal))
+                .ToArray();
+            if (values.Length == 0)
+            {
+                throw new InputException(SourceLocation.Flag(prefix), $"no setting matches '{prefix}' in environment '{environment.Name}'; `stackgen stacks` lists the settings");
+            }
+
+            foreach (var value in values)
+            {
+                cli.Out.WriteLine(value);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}
