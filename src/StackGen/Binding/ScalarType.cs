@@ -37,16 +37,24 @@ public sealed class ScalarType
 
         if (type.IsEnum)
         {
-            var names = Enum.GetNames(type);
-            var shown = names.Select(SettingNames.Key).ToArray();
-            return new ScalarType(
-                string.Join("|", shown),
-                "one of " + string.Join(", ", shown),
-                node => names.FirstOrDefault(n => SettingNames.Normalize(n) == SettingNames.Normalize(node.Text)) is { } match ? Enum.Parse(type, match) : null,
-                value => SettingNames.Key(value.ToString()!));
+            return Enums.GetOrAdd(type, CreateEnum);
         }
 
         return null;
+    }
+
+    // Enum scalar types are built once per enum type (a memo of a pure function of the type).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ScalarType> Enums = new();
+
+    private static ScalarType CreateEnum(Type type)
+    {
+        var names = Enum.GetNames(type);
+        var shown = names.Select(SettingNames.Key).ToArray();
+        return new ScalarType(
+            string.Join("|", shown),
+            "one of " + string.Join(", ", shown),
+            node => names.FirstOrDefault(n => SettingNames.Normalize(n) == SettingNames.Normalize(node.Text)) is { } match ? Enum.Parse(type, match) : null,
+            value => SettingNames.Key(value.ToString()!));
     }
 
     private static readonly Dictionary<Type, ScalarType> Known = new()

@@ -7,11 +7,15 @@ namespace StackGen.Binding;
 /// <summary>The bindable properties of a settings record (public, init/set), in declaration order (reflection's order; metadata tokens are not available under Native AOT).</summary>
 internal static class SettingProperties
 {
+    // A memo of reflection over immutable types (a pure function of the type): binding a thousand stacks
+    // must not ask reflection the same question a thousand times.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, PropertyInfo[]> Cache = new();
+
     [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = Trimming.SettingsAreRooted)]
     public static IReadOnlyList<PropertyInfo> Of(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        Cache.GetOrAdd(type, static t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0)
-            .ToArray();
+            .ToArray());
 
     public static bool IsRequired(PropertyInfo property) => property.IsDefined(typeof(RequiredMemberAttribute), inherit: false);
 

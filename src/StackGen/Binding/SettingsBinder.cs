@@ -1,6 +1,6 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Collections;
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using StackGen.Diagnostics;

@@ -14,6 +14,13 @@ public static class YamlEmitter
 {
     private const string Separator = "---\n";
 
+    // Below this many objects, starting worker threads costs more than it saves.
+    private const int ParallelThreshold = 64;
+
+    // KubernetesClient's own serializer options (source-generated, AOT-safe), so objects serialize exactly as
+    // KubernetesJson does, straight into a JsonDocument instead of through a string.
+    private static readonly JsonSerializerOptions KubernetesOptions = CaptureKubernetesOptions();
+
     // Keys written first, in this order, wherever they appear; all other keys follow in ordinal order.
     private static readonly string[] Leading = ["apiVersion", "kind", "metadata", "name", "namespace", "labels", "annotations"];
 
@@ -27,26 +34,37 @@ public static class YamlEmitter
     /// </summary>
     public static string Write(IEnumerable<object> objects)
     {
-        var builder = new StringBuilder();
-        foreach (var item in objects)
+        // Documents are independent: large renders write them on every core, then join them in order.
+        var items = objects.ToArray();
+        var documents = new string[items.Length];
+        if (items.Length < ParallelThreshold)
         {
-            if (builder.Length > 0)
+            for (var i = 0; i < items.Length; i++)
             {
-                builder.Append(Separator);
+                documents[i] = Write(items[i]);
             }
-
-            WriteDocument(builder, item);
+        }
+        else
+        {
+            Parallel.For(0, items.Length, i => documents[i] = Write(items[i]));
         }
 
-        return builder.ToString();
+        return string.Join(Separator, documents);
     }
 
     /// <summary>One object as a single YAML document.</summary>
     public static string Write(object item)
     {
-        var builder = new StringBuilder();
+        var builder = new StringBuilder(2048);
         WriteDocument(builder, item);
         return builder.ToString();
+    }
+
+    private static JsonSerializerOptions CaptureKubernetesOptions()
+    {
+        JsonSerializerOptions? options = null;
+        KubernetesJson.AddJsonOptions(o => options = o);
+        return options ?? throw new InvalidOperationException("KubernetesJson did not expose its serializer options");
     }
 
     private static void WriteDocument(StringBuilder builder, object item)
@@ -55,7 +73,7 @@ public static class YamlEmitter
         {
             JsonElement element => JsonDocument.Parse(element.GetRawText()),
             JsonNode node => JsonDocument.Parse(node.ToJsonString()),
-            _ => JsonDocument.Parse(KubernetesJson.Serialize(item)),
+            _ => JsonSerializer.SerializeToDocument(item, KubernetesOptions.GetTypeInfo(item.GetType())),
         };
         if (Prune(document.RootElement, null) is PrunedMapping mapping)
         {

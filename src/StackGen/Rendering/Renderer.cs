@@ -14,6 +14,9 @@ namespace StackGen.Rendering;
 /// </summary>
 public sealed class Renderer(StackCatalog catalog)
 {
+    // apiVersion/kind of each k8s.Models type, read from its attribute once (a memo of a pure function of the type).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, KubernetesEntityAttribute?> Entities = new();
+
     /// <param name="only">Stacks to emit; all of the environment's when empty. Referenced stacks are not emitted.</param>
     public RenderResult Render(EnvironmentConfig environment, IReadOnlyCollection<string> only)
     {
@@ -55,7 +58,7 @@ public sealed class Renderer(StackCatalog catalog)
     {
         if (string.IsNullOrEmpty(built.Kind) || string.IsNullOrEmpty(built.ApiVersion))
         {
-            var entity = built.GetType().GetCustomAttribute<KubernetesEntityAttribute>()
+            var entity = Entities.GetOrAdd(built.GetType(), static type => type.GetCustomAttribute<KubernetesEntityAttribute>())
                 ?? throw new InvalidOperationException($"stack {stack.Name} built a {built.GetType().Name} without apiVersion and kind");
             built.ApiVersion = string.IsNullOrEmpty(entity.Group) ? entity.ApiVersion : $"{entity.Group}/{entity.ApiVersion}";
             built.Kind = entity.Kind;

@@ -12,11 +12,30 @@ namespace StackGen.Validation;
 public sealed class LintContext
 {
     private readonly HashSet<string> _external;
+    private readonly Dictionary<string, RenderedObject> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Key, string Value), List<Workload>> _byLabel = [];
 
     public LintContext(RenderResult result, IEnumerable<string> external)
     {
         Result = result;
         Workloads = [.. result.Objects.Select(Workload.Of).OfType<Workload>()];
+        foreach (var rendered in result.Objects)
+        {
+            _byId.TryAdd(rendered.Id, rendered);
+        }
+
+        foreach (var workload in Workloads)
+        {
+            foreach (var (key, value) in workload.Template.Metadata?.Labels ?? new Dictionary<string, string>())
+            {
+                if (!_byLabel.TryGetValue((key, value), out var list))
+                {
+                    _byLabel[(key, value)] = list = [];
+                }
+
+                list.Add(workload);
+            }
+        }
         _external = new HashSet<string>(external, StringComparer.Ordinal);
         foreach (var secret in result.Environment.Stacks.SelectMany(s => SecretRefs(s.Settings.Value)))
         {
@@ -44,8 +63,36 @@ public sealed class LintContext
         where T : IKubernetesObject<V1ObjectMeta> =>
         Objects.Where(o => o.Resource is T).Select(o => (o, (T)o.Resource));
 
-    public bool Exists(string kind, string name) =>
-        _external.Contains($"{kind}/{name}") || Objects.Any(o => o.Kind == kind && o.Name == name);
+    public bool Exists(string kind, string name) => _external.Contains($"{kind}/{name}") || Find(kind, name) is not null;
+
+    /// <summary>The rendered object of that kind and name, if any.</summary>
+    public RenderedObject? Find(string kind, string name) => _byId.GetValueOrDefault($"{kind}/{name}");
+
+    /// <summary>The workloads whose pod template labels a selector matches, found through a label index (not a scan).</summary>
+    public IEnumerable<Workload> Selected(IDictionary<string, string>? selector)
+    {
+        if (selector is not { Count: > 0 })
+        {
+            return [];
+        }
+
+        // Candidates from the selector's rarest label; each must still match the whole selector.
+        List<Workload>? candidates = null;
+        foreach (var pair in selector)
+        {
+            if (!_byLabel.TryGetValue((pair.Key, pair.Value), out var withLabel))
+            {
+                return [];
+            }
+
+            if (candidates is null || withLabel.Count < candidates.Count)
+            {
+                candidates = withLabel;
+            }
+        }
+
+        return candidates!.Where(w => Selects(selector, w.Template.Metadata?.Labels));
+    }
 
     /// <summary>True when the selector matches the labels (every selector label present with the same value).</summary>
     public static bool Selects(IDictionary<string, string>? selector, IDictionary<string, string>? labels) =>

@@ -21,7 +21,7 @@ public sealed class AutoscalerTargets : Rule
         foreach (var (rendered, autoscaler) in context.OfType<V2HorizontalPodAutoscaler>())
         {
             var target = autoscaler.Spec?.ScaleTargetRef;
-            var match = context.Objects.FirstOrDefault(o => o.Kind == target?.Kind && o.Name == target?.Name);
+            var match = target is null ? null : context.Find(target.Kind, target.Name);
             if (match is null)
             {
                 yield return new Violation(rendered, $"scaleTargetRef {target?.Kind}/{target?.Name} is not in the render");

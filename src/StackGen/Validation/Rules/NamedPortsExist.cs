@@ -37,7 +37,7 @@ public sealed class NamedPortsExist : Rule
 
         foreach (var (rendered, service) in context.OfType<V1Service>())
         {
-            var selected = context.Workloads.Where(w => LintContext.Selects(service.Spec?.Selector, w.Template.Metadata?.Labels)).ToArray();
+            var selected = context.Selected(service.Spec?.Selector).ToArray();
             if (selected.Length == 0)
             {
                 continue;

@@ -21,6 +21,10 @@ public sealed class ReplicasSpreadAndProtected : Rule
 
     public override IEnumerable<Violation> Check(LintContext context)
     {
+        var protectedWorkloads = context.OfType<V1PodDisruptionBudget>()
+            .SelectMany(b => context.Selected(b.Resource.Spec?.Selector?.MatchLabels))
+            .Select(w => w.Rendered)
+            .ToHashSet();
         foreach (var (rendered, statefulSet) in context.OfType<V1StatefulSet>())
         {
             if ((statefulSet.Spec.Replicas ?? 1) <= 1)
@@ -37,7 +41,7 @@ public sealed class ReplicasSpreadAndProtected : Rule
                 yield return new Violation(rendered, $"runs {statefulSet.Spec.Replicas} replicas with no pod anti-affinity or topology spread, so several may share a node");
             }
 
-            if (!context.OfType<V1PodDisruptionBudget>().Any(b => LintContext.Selects(b.Resource.Spec?.Selector?.MatchLabels, pod.Metadata?.Labels)))
+            if (!protectedWorkloads.Contains(rendered))
             {
                 yield return new Violation(rendered, $"runs {statefulSet.Spec.Replicas} replicas with no PodDisruptionBudget, so a drain may evict several at once");
             }

@@ -18,8 +18,7 @@ public sealed class SelectorsSelectPods : Rule
 
     public override IEnumerable<Violation> Check(LintContext context)
     {
-        bool SelectsAny(IDictionary<string, string>? selector) =>
-            context.Workloads.Any(w => LintContext.Selects(selector, w.Template.Metadata?.Labels));
+        bool SelectsAny(IDictionary<string, string>? selector) => context.Selected(selector).Any();
 
         foreach (var (rendered, service) in context.OfType<V1Service>())
         {

@@ -22,7 +22,7 @@ public sealed class StatefulSetHeadlessService : Rule
         foreach (var (rendered, statefulSet) in context.OfType<V1StatefulSet>())
         {
             var name = statefulSet.Spec.ServiceName;
-            var service = context.OfType<V1Service>().Select(s => s.Resource).FirstOrDefault(s => s.Metadata.Name == name);
+            var service = string.IsNullOrEmpty(name) ? null : context.Find("Service", name)?.Resource as V1Service;
             if (string.IsNullOrEmpty(name))
             {
                 yield return new Violation(rendered, "has no serviceName, so its pods get no stable DNS names");
