@@ -1,0 +1,239 @@
+using System.Text.Json.Nodes;
+using StackGen.Apply.History;
+using StackGen.Apply.Kube;
+using StackGen.Apply.Locking;
+using StackGen.Apply.Manifests;
+using StackGen.Apply.Waiting;
+
+namespace StackGen.Apply;
+
+/// <summary>
+/// Applies stacks to a cluster: plan with dry runs (conflicts and rejected objects stop everything before
+/// the first write), take each changed stack's lock and plan again under it, widen each set's parent,
+/// server-side apply what changed in install and dependency order, prune what left the render, narrow the
+/// parents, wait for health, record a revision per stack. An unchanged render writes nothing at all. Every
+/// step is idempotent: an apply cut off anywhere converges when run again.
+/// </summary>
+public sealed class Applier(ResourceClient client, ApplyHost host, string environment, string ns, TextWriter output, TextWriter error)
+{
+    /// <returns>True when everything was applied (or already was) and is healthy.</returns>
+    public async Task<bool> ApplyAsync(IReadOnlyList<StackManifest> stacks, ApplyOptions options, RevisionNote note, CancellationToken cancel)
+    {
+        var locks = new List<ApplyLock>();
+        try
+        {
+            if (!options.DryRun)
+            {
+                foreach (var stack in stacks)
+                {
+                    await ApplyLock.CheckFreeAsync(client, host, new Sets.ApplySet(environment, stack.Stack, ns), cancel).ConfigureAwait(false);
+                }
+            }
+
+            var plan = await new Planner(client, environment, ns).PlanAsync(stacks, options.ForceConflicts, cancel).ConfigureAwait(false);
+            if (!await ReportBlockersAsync(plan).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            var prunes = options.Prune ? plan.Stacks.Sum(s => s.Prune.Delete.Count) : 0;
+            if (options.DryRun)
+            {
+                await PrintPlanAsync(plan, options, cancel).ConfigureAwait(false);
+                await output.WriteLineAsync($"dry run: {Count(plan.Changes, ChangeKind.Create)} to create, {Count(plan.Changes, ChangeKind.Update)} to change, {prunes} to prune; nothing was changed").ConfigureAwait(false);
+                return true;
+            }
+
+            var writing = plan.Stacks.Where(s => NeedsWrite(s, options, note)).ToArray();
+            if (writing.Length == 0)
+            {
+                await output.WriteLineAsync($"no changes: {plan.Stacks.Sum(s => s.Changes.Count)} object(s) in {plan.Stacks.Count} stack(s) already match the render").ConfigureAwait(false);
+                await PrintKeptAsync(plan, options).ConfigureAwait(false);
+                return !options.Wait || await WaitAsync(plan, options, locks, cancel).ConfigureAwait(false);
+            }
+
+            foreach (var stack in writing)
+            {
+                locks.Add(await ApplyLock.AcquireAsync(client, host, stack.Set, cancel).ConfigureAwait(false));
+            }
+
+            // Look again under the lock: another apply may have finished between the first look and taking it,
+            // and pruning must not act on what it saw before.
+            var locked = await new Planner(client, environment, ns).PlanAsync([.. writing.Select(s => s.Manifest)], options.ForceConflicts, cancel).ConfigureAwait(false);
+            if (!await ReportBlockersAsync(locked).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            writing = [.. locked.Stacks.Where(s => NeedsWrite(s, options, note))];
+            var parents = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+            foreach (var stack in writing)
+            {
+                var widened = stack.WidenedParent();
+                parents[stack.Set.Stack] = stack.ParentIsCurrent(widened)
+                    ? stack.LiveParent!
+                    : await client.ApplyAsync(widened, dryRun: false, force: false, cancel).ConfigureAwait(false);
+            }
+
+            foreach (var change in locked.Changes.Where(c => c.Kind != ChangeKind.Unchanged))
+            {
+                await client.ApplyAsync(change.Desired, dryRun: false, options.ForceConflicts, cancel).ConfigureAwait(false);
+                await output.WriteLineAsync($"{change.Item.Display}: {(change.Kind == ChangeKind.Create ? "created" : "configured")}").ConfigureAwait(false);
+                await RenewAsync(locks, cancel).ConfigureAwait(false);
+            }
+
+            foreach (var stack in writing)
+            {
+                await PruneAsync(stack, options, locks, cancel).ConfigureAwait(false);
+                var final = stack.FinalParent();
+                if (options.Prune && !Same(parents[stack.Set.Stack], final))
+                {
+                    parents[stack.Set.Stack] = await client.ApplyAsync(final, dryRun: false, force: false, cancel).ConfigureAwait(false);
+                }
+            }
+
+            await PrintKeptAsync(plan, options).ConfigureAwait(false);
+            if (options.Wait && !await WaitAsync(plan, options, locks, cancel).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            foreach (var stack in writing.Where(s => note.Always || !s.IsRecorded))
+            {
+                var revision = await new HistoryStore(client, stack.Set).RecordAsync(
+                    new Revision(0, host.Clock.GetUtcNow(), host.Identity, note.Commit, environment, stack.Set.Stack, note.Description, stack.Manifest.Objects.Count, stack.Manifest.Yaml(), stack.Manifest.Settings),
+                    parents[stack.Set.Stack],
+                    cancel).ConfigureAwait(false);
+                await output.WriteLineAsync($"{stack.Set.Stack}: recorded revision {revision.Number}").ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (LockHeldException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return false;
+        }
+        finally
+        {
+            foreach (var held in locks)
+            {
+                try
+                {
+                    await held.ReleaseAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (KubeApiException e)
+                {
+                    // The lease expires by itself; the next apply takes it over then.
+                    await error.WriteLineAsync($"warning: could not release the apply lock: {e.Message}").ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private static bool NeedsWrite(StackPlan stack, ApplyOptions options, RevisionNote note) =>
+        stack.Changes.Any(c => c.Kind != ChangeKind.Unchanged)
+        || (options.Prune && stack.Prune.Delete.Count > 0)
+        || !stack.ParentIsCurrent(options.Prune ? stack.FinalParent() : stack.WidenedParent())
+        || !stack.IsRecorded
+        || note.Always;
+
+    private async Task<bool> ReportBlockersAsync(Plan plan)
+    {
+        foreach (var problem in plan.Errors)
+        {
+            await error.WriteLineAsync($"error: {problem}").ConfigureAwait(false);
+        }
+
+        if (plan.Conflicts.Count > 0)
+        {
+            await error.WriteLineAsync("error: conflicts: these fields are owned by other field managers; nothing was applied (apply with --force-conflicts to take them over):").ConfigureAwait(false);
+            foreach (var (item, conflict) in plan.Conflicts)
+            {
+                await error.WriteLineAsync($"  {item.Display}: {conflict.Field} is owned by \"{conflict.Manager}\"").ConfigureAwait(false);
+            }
+        }
+
+        if (!plan.CanApply && plan.Errors.Count > 0)
+        {
+            await error.WriteLineAsync("nothing was applied").ConfigureAwait(false);
+        }
+
+        return plan.CanApply;
+    }
+
+    private async Task PrintPlanAsync(Plan plan, ApplyOptions options, CancellationToken cancel)
+    {
+        foreach (var change in plan.Changes.Where(c => c.Kind != ChangeKind.Unchanged))
+        {
+            await output.WriteLineAsync($"{change.Item.Display}: {(change.Kind == ChangeKind.Create ? "created" : "configured")} (dry run)").ConfigureAwait(false);
+        }
+
+        foreach (var stack in plan.Stacks.Where(_ => options.Prune))
+        {
+            foreach (var item in stack.Prune.Delete)
+            {
+                await client.DeleteAsync(item, dryRun: true, cancel).ConfigureAwait(false);
+                await output.WriteLineAsync($"{item.Display}: pruned (dry run)").ConfigureAwait(false);
+            }
+        }
+
+        await PrintKeptAsync(plan, options).ConfigureAwait(false);
+    }
+
+    private async Task PrintKeptAsync(Plan plan, ApplyOptions options)
+    {
+        foreach (var kept in plan.Stacks.Where(_ => options.Prune).SelectMany(s => s.Prune.Keep))
+        {
+            await output.WriteLineAsync($"{kept.Item.Display}: kept, not pruned ({kept.Reason})").ConfigureAwait(false);
+        }
+    }
+
+    private async Task PruneAsync(StackPlan stack, ApplyOptions options, List<ApplyLock> locks, CancellationToken cancel)
+    {
+        if (!options.Prune)
+        {
+            return;
+        }
+
+        foreach (var item in stack.Prune.Delete)
+        {
+            await client.DeleteAsync(item, dryRun: false, cancel).ConfigureAwait(false);
+            await output.WriteLineAsync($"{item.Display}: pruned").ConfigureAwait(false);
+            await RenewAsync(locks, cancel).ConfigureAwait(false);
+        }
+
+    }
+
+    private async Task<bool> WaitAsync(Plan plan, ApplyOptions options, List<ApplyLock> locks, CancellationToken cancel)
+    {
+        var result = await new Waiter(client, host, output)
+            .WaitAsync([.. plan.Changes.Select(c => c.Item)], options.Timeout, token => RenewAsync(locks, token), cancel)
+            .ConfigureAwait(false);
+        foreach (var problem in result.Problems)
+        {
+            await error.WriteLineAsync(problem).ConfigureAwait(false);
+        }
+
+        if (!result.Healthy)
+        {
+            await error.WriteLineAsync("error: the applied objects are not healthy; no revision was recorded (fix the cause and apply again)").ConfigureAwait(false);
+        }
+
+        return result.Healthy;
+    }
+
+    private static async Task RenewAsync(List<ApplyLock> locks, CancellationToken cancel)
+    {
+        foreach (var held in locks)
+        {
+            await held.RenewIfDueAsync(cancel).ConfigureAwait(false);
+        }
+    }
+
+    private static bool Same(JsonObject live, JsonObject wanted) =>
+        (string?)live["metadata"]?["annotations"]?[Sets.ApplySet.ContainsGroupKindsAnnotation] == (string?)wanted["metadata"]?["annotations"]?[Sets.ApplySet.ContainsGroupKindsAnnotation]
+        && (string?)live["metadata"]?["annotations"]?[Sets.ApplySet.AdditionalNamespacesAnnotation] == (string?)wanted["metadata"]?["annotations"]?[Sets.ApplySet.AdditionalNamespacesAnnotation];
+
+    private static int Count(IEnumerable<ObjectChange> changes, ChangeKind kind) => changes.Count(c => c.Kind == kind);
+}

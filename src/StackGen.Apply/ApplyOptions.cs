@@ -1,0 +1,17 @@
+namespace StackGen.Apply;
+
+/// <summary>How to apply: the flags of `stackgen apply` and `stackgen rollback`.</summary>
+public sealed record ApplyOptions
+{
+    /// <summary>Server-side dry run (dryRun=All): the server validates everything, nothing is persisted.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Take fields other managers own (force=true); otherwise conflicts are reported and nothing is applied.</summary>
+    public bool ForceConflicts { get; init; }
+
+    public bool Prune { get; init; } = true;
+
+    public bool Wait { get; init; } = true;
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+}

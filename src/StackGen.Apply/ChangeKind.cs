@@ -1,0 +1,8 @@
+namespace StackGen.Apply;
+
+public enum ChangeKind
+{
+    Unchanged,
+    Create,
+    Update,
+}

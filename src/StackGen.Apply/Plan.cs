@@ -1,0 +1,15 @@
+using StackGen.Apply.Kube;
+
+namespace StackGen.Apply;
+
+/// <summary>
+/// What an apply would do to every stack, learned from the server without changing anything; and what
+/// stops it (field conflicts, objects the server rejects), found before the first write.
+/// </summary>
+public sealed record Plan(IReadOnlyList<StackPlan> Stacks, IReadOnlyList<(ObjectRef Item, FieldConflict Conflict)> Conflicts, IReadOnlyList<string> Errors)
+{
+    public bool CanApply => Conflicts.Count == 0 && Errors.Count == 0;
+
+    /// <summary>Every object change, in apply order (install order, then stack dependency order).</summary>
+    public IEnumerable<ObjectChange> Changes => Stacks.SelectMany(s => s.Changes).OrderBy(c => c, new ApplyOrder([.. Stacks.Select(s => s.Set.Stack)]));
+}

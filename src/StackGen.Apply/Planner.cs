@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using StackGen.Apply.History;
+using StackGen.Apply.Kube;
+using StackGen.Apply.Manifests;
+using StackGen.Apply.Sets;
+
+namespace StackGen.Apply;
+
+/// <summary>
+/// Finds what an apply would change with server-side dry runs: each object is dry-run applied and compared
+/// with its live self, and each set's live members are listed to find what left the render. Read-only
+/// (dry-run requests persist nothing), so `diff`, `apply --dry-run` and apply's no-change check share it.
+/// </summary>
+public sealed class Planner(ResourceClient client, string environment, string ns)
+{
+    public async Task<Plan> PlanAsync(IReadOnlyList<StackManifest> stacks, bool force, CancellationToken cancel)
+    {
+        var plans = new List<StackPlan>();
+        var conflicts = new List<(ObjectRef, FieldConflict)>();
+        var errors = new List<string>();
+        if (!await NamespaceReadyAsync(stacks, cancel).ConfigureAwait(false))
+        {
+            // Every object, the set's parent and the lock would fail on it: one clear line instead of dozens.
+            return new Plan([], [], [$"namespace {ns} does not exist; create it once (kubectl create namespace {ns}) or pass --namespace"]);
+        }
+
+        foreach (var manifest in stacks)
+        {
+            var set = new ApplySet(environment, manifest.Stack, ns);
+            var parent = await client.GetAsync(set.Parent, cancel).ConfigureAwait(false);
+            if (parent is not null && (string?)parent["metadata"]?["annotations"]?[ApplySet.EnvironmentAnnotation] is { } owner && owner != environment)
+            {
+                errors.Add($"{set.Parent}: stack {manifest.Stack} in this namespace belongs to environment {owner}, not {environment}; two environments may not share a namespace");
+                continue;
+            }
+
+            var changes = new List<ObjectChange>();
+            foreach (var item in manifest.Objects)
+            {
+                var desired = set.Member(item);
+                var reference = ObjectRef.Of(desired);
+                try
+                {
+                    var dryRun = await client.ApplyAsync(desired, dryRun: true, force, cancel).ConfigureAwait(false);
+                    var live = await client.GetAsync(reference, cancel).ConfigureAwait(false);
+                    changes.Add(new ObjectChange(manifest.Stack, reference, desired, live, dryRun, ObjectChange.Compare(live, dryRun)));
+                }
+                catch (KubeApiException e) when (e.Conflicts.Count > 0)
+                {
+                    conflicts.AddRange(e.Conflicts.Select(c => (reference, c)));
+                    changes.Add(new ObjectChange(manifest.Stack, reference, desired, null, null, ChangeKind.Update));
+                }
+                catch (KubeApiException e) when (e.Status is not null && !RetryPolicy.IsTransient(e.Status.Value))
+                {
+                    errors.Add($"{reference.Display} (stack {manifest.Stack}): {e.Message}");
+                    changes.Add(new ObjectChange(manifest.Stack, reference, desired, null, null, ChangeKind.Update));
+                }
+            }
+
+            var (liveKinds, liveNamespaces) = ApplySet.Describe(parent);
+            var members = await ListMembersAsync(set, liveKinds, liveNamespaces, changes, errors, cancel).ConfigureAwait(false);
+            var prune = PruneSelection.Select(set.Id, members, changes.Select(c => c.Item));
+            var history = await new HistoryStore(client, set).ListAsync(cancel).ConfigureAwait(false);
+            var latest = history.Count > 0 ? history[^1] : null;
+            plans.Add(new StackPlan(set, manifest, changes, prune, parent, liveKinds, liveNamespaces, latest));
+        }
+
+        return new Plan(plans, conflicts, errors);
+    }
+
+    private async Task<bool> NamespaceReadyAsync(IReadOnlyList<StackManifest> stacks, CancellationToken cancel) =>
+        stacks.Any(s => s.Objects.Any(o => (string?)o["kind"] == "Namespace" && (string?)o["metadata"]?["name"] == ns))
+        || await client.GetAsync(new ObjectRef("v1", "Namespace", null, ns), cancel).ConfigureAwait(false) is not null;
+
+    /// <summary>The set's live members: listed by its part-of label, per kind the parent names or the render has.</summary>
+    private async Task<List<JsonObject>> ListMembersAsync(
+        ApplySet set, IReadOnlyList<GroupKind> liveKinds, IReadOnlyList<string> liveNamespaces, List<ObjectChange> changes, List<string> errors, CancellationToken cancel)
+    {
+        var kinds = liveKinds.Concat(changes.Select(c => GroupKind.Of(c.Item))).Distinct().OrderBy(k => k.ToString(), StringComparer.Ordinal);
+        string?[] namespaces = [.. liveNamespaces.Concat(changes.Select(c => c.Item.Namespace).OfType<string>()).Append(set.Namespace).Distinct().Order(StringComparer.Ordinal)];
+        var members = new List<JsonObject>();
+        foreach (var kind in kinds)
+        {
+            var type = await client.Types.ResolveAsync(kind, cancel).ConfigureAwait(false);
+            if (type is null)
+            {
+                errors.Add($"{set.Parent} lists kind {kind}, which the cluster no longer serves; its members cannot be pruned (remove the kind from the {ApplySet.ContainsGroupKindsAnnotation} annotation once they are gone)");
+                continue;
+            }
+
+            foreach (var inNamespace in type.Namespaced ? namespaces : [null])
+            {
+                members.AddRange(await client.ListAsync(type, inNamespace, $"{ApplySet.PartOfLabel}={set.Id}", cancel).ConfigureAwait(false));
+            }
+        }
+
+        return members;
+    }
+}

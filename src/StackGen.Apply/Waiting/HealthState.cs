@@ -1,0 +1,8 @@
+namespace StackGen.Apply.Waiting;
+
+public enum HealthState
+{
+    Progressing,
+    Ready,
+    Failed,
+}

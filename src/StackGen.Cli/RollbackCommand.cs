@@ -1,0 +1,72 @@
+using System.CommandLine;
+using StackGen.Apply;
+using StackGen.Apply.History;
+using StackGen.Apply.Kube;
+using StackGen.Apply.Manifests;
+using StackGen.Apply.Sets;
+using StackGen.Diagnostics;
+
+namespace StackGen.Cli;
+
+/// <summary>`stackgen rollback`: re-applies a recorded revision's manifests, with the same pruning and waits as apply.</summary>
+public static class RollbackCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var env = new Option<string>("--env", "-e") { Description = "The environment (a file environments/ENV.yaml)", Required = true };
+        var stack = new Option<string>("--stack", "-s") { Description = "The stack to roll back", Required = true };
+        var to = new Option<int?>("--to") { Description = "The revision to go back to (see stackgen history); default: the one before the latest" };
+        var flags = ApplyFlags.Create();
+        var cluster = new ClusterOptions();
+        var command = new Command(
+            "rollback",
+            "Re-apply a stack's earlier revision exactly as it was recorded, prune what it did not have, wait until healthy, and record\n" +
+            "the rollback as a new revision. Exit codes as apply.\n\n" +
+            "Examples:\n" +
+            "  stackgen rollback --env production --stack rabbitmq\n" +
+            "  stackgen rollback --env production --stack rabbitmq --to 3")
+        {
+            env, stack, to,
+        };
+        flags.AddTo(command);
+        cluster.AddTo(command);
+
+        command.SetAction(parsed =>
+        {
+            var environment = cluster.Retarget(cli.Loader().Load(parsed.GetValue(env)!, []), parsed);
+            var name = ClusterOptions.KnownStack(cli, parsed.GetValue(stack)!);
+            var options = flags.Read(parsed);
+            var target = cluster.Resolve(environment, parsed, cli);
+            return ClusterCommand.Run(cli, ApplyCommand.Failed, async (host, cancel) =>
+            {
+                using var client = new ResourceClient(target.Configuration(), host, cli.Error);
+                var revisions = await new HistoryStore(client, new ApplySet(environment.Name, name, target.Namespace)).ListAsync(cancel).ConfigureAwait(false);
+                var revision = Choose(revisions, parsed.GetValue(to), name, environment.Name);
+                cli.Out.WriteLine($"{(options.DryRun ? "dry run: " : "")}rolling back stack {name} of environment {environment.Name} ({target}) to revision {revision.Number} ({revision.Description} of {revision.When.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {revision.Who})");
+                var manifest = new StackManifest(name, ManifestReader.Read(revision.Manifest), revision.Settings);
+                var applier = new Applier(client, host, environment.Name, target.Namespace, cli.Out, cli.Error);
+                var note = new RevisionNote($"rollback to {revision.Number}", revision.Commit, Always: true);
+                return await applier.ApplyAsync([manifest], options, note, cancel).ConfigureAwait(false) ? 0 : ApplyCommand.Failed;
+            });
+        });
+        return command;
+    }
+
+    private static Revision Choose(IReadOnlyList<Revision> revisions, int? to, string stack, string environment)
+    {
+        var kept = string.Join(", ", revisions.Select(r => r.Number));
+        if (to is { } number)
+        {
+            return revisions.FirstOrDefault(r => r.Number == number)
+                ?? throw new InputException(SourceLocation.Flag($"--to {number}"), revisions.Count == 0
+                    ? $"stack {stack} has no revisions in environment {environment}"
+                    : $"no revision {number} of stack {stack} (kept: {kept})");
+        }
+
+        return revisions.Count >= 2
+            ? revisions[^2]
+            : throw new InputException(SourceLocation.Flag("--to"), revisions.Count == 0
+                ? $"stack {stack} has no revisions in environment {environment}; nothing to roll back to"
+                : $"stack {stack} has only revision {kept}; nothing earlier to roll back to");
+    }
+}
