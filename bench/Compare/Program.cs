@@ -1,0 +1,3 @@
+using StackGen.Bench.Compare;
+
+return ObjectComparison.Run(args, Console.Out);

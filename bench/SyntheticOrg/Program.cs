@@ -1,0 +1,3 @@
+using StackGen.Bench.SyntheticOrg;
+
+return Cli.Run(args);
