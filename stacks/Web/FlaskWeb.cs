@@ -116,33 +116,8 @@ public sealed class FlaskWeb : Stack<FlaskWebSettings>
         });
     }
 
-    private static V2HorizontalPodAutoscaler Autoscaler(StackContext context, AutoscalingSettings autoscaling) => new()
-    {
-        Metadata = context.Metadata(context.Name(), Component),
-        Spec = new V2HorizontalPodAutoscalerSpec
-        {
-            ScaleTargetRef = new V2CrossVersionObjectReference
-            {
-                ApiVersion = $"{V1Deployment.KubeGroup}/{V1Deployment.KubeApiVersion}",
-                Kind = V1Deployment.KubeKind,
-                Name = context.Name(),
-            },
-            MinReplicas = autoscaling.MinReplicas,
-            MaxReplicas = autoscaling.MaxReplicas,
-            Metrics =
-            [
-                new V2MetricSpec
-                {
-                    Type = "Resource",
-                    Resource = new V2ResourceMetricSource
-                    {
-                        Name = "cpu",
-                        Target = new V2MetricTarget { Type = "Utilization", AverageUtilization = autoscaling.CpuUtilization },
-                    },
-                },
-            ],
-        },
-    };
+    private static V2HorizontalPodAutoscaler Autoscaler(StackContext context, AutoscalingSettings autoscaling) =>
+        Autoscaling.OnCpu(context, context.Name(), Component, autoscaling.MinReplicas, autoscaling.MaxReplicas, autoscaling.CpuUtilization);
 
     private static V1Ingress Ingress(StackContext context, IngressSettings ingress) => new()
     {
