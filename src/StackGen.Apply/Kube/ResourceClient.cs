@@ -10,8 +10,8 @@ namespace StackGen.Apply.Kube;
 
 /// <summary>
 /// One code path for every kind: maps apiVersion/kind to its REST path and sends the request through the
-/// Kubernetes client's configured HttpClient and credentials (TLS, tokens, exec plugins come from the
-/// kubeconfig as kubectl would use them). Transient failures are retried with backoff; every request that
+/// kubeconfig's HttpClient and credentials (<see cref="KubeHttp"/>: TLS, tokens, exec plugins as kubectl would
+/// use them). Transient failures are retried with backoff; every request that
 /// changes something is idempotent (server-side apply, delete of a named object), so a retry after a
 /// dropped connection is safe.
 /// </summary>
@@ -20,25 +20,23 @@ public sealed class ResourceClient : IDisposable
     public const string FieldManager = "stackgen";
     public const string ApplyPatchContentType = "application/apply-patch+yaml";
 
-    private readonly Kubernetes _kubernetes;
+    private readonly KubeHttp _http;
     private readonly ApplyHost _host;
     private readonly TextWriter _log;
     private readonly string _base;
-    private readonly ServiceClientCredentials? _credentials;
 
     public ResourceClient(KubernetesClientConfiguration configuration, ApplyHost host, TextWriter log)
     {
-        _kubernetes = new Kubernetes(configuration);
+        _http = KubeHttp.Create(configuration);
         _host = host;
         _log = log;
-        _base = _kubernetes.BaseUri.ToString().TrimEnd('/');
-        _credentials = _kubernetes.Credentials;
+        _base = _http.Server.ToString().TrimEnd('/');
         Types = new ResourceTypes(GetDiscoveryAsync);
     }
 
     public ResourceTypes Types { get; }
 
-    public void Dispose() => _kubernetes.Dispose();
+    public void Dispose() => _http.Dispose();
 
     /// <summary>The live object; null when it does not exist.</summary>
     public async Task<JsonObject?> GetAsync(ObjectRef item, CancellationToken cancel)
@@ -183,12 +181,12 @@ public sealed class ResourceClient : IDisposable
                 try
                 {
                     using var request = new HttpRequestMessage(method, new Uri(_base + path)) { Content = content?.Invoke() };
-                    if (_credentials is not null)
+                    if (_http.Credentials is not null)
                     {
-                        await _credentials.ProcessHttpRequestAsync(request, timeout.Token).ConfigureAwait(false);
+                        await _http.Credentials.ProcessHttpRequestAsync(request, timeout.Token).ConfigureAwait(false);
                     }
 
-                    using var response = await _kubernetes.HttpClient.SendAsync(request, timeout.Token).ConfigureAwait(false);
+                    using var response = await _http.Client.SendAsync(request, timeout.Token).ConfigureAwait(false);
                     var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
                     if (response.IsSuccessStatusCode)
                     {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using k8s;
 using StackGen.Emitting;
 using StackGen.Rendering;
 
@@ -23,7 +22,5 @@ public sealed record StackManifest(string Stack, IReadOnlyList<JsonObject> Objec
                 [.. render.Objects.Where(o => o.Stack == stack).Select(o => ToJson(o.Resource))],
                 [.. render.Environment.Find(stack)!.Settings.Values.Select(v => new RevisionSetting(v.Path, v.Value, v.Source.ToString()))]))];
 
-    public static JsonObject ToJson(object resource) =>
-        JsonNode.Parse(KubernetesJson.Serialize(resource)) as JsonObject
-            ?? throw new InvalidOperationException($"{resource.GetType().Name} did not serialize to a JSON object");
+    public static JsonObject ToJson(object resource) => KubernetesObjects.ToJson(resource);
 }

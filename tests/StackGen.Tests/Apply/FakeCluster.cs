@@ -40,10 +40,11 @@ public sealed class FakeCluster : IAsyncDisposable
     /// <summary>One API request slower than this is abandoned and retried.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    public static async Task<FakeCluster> StartAsync()
+    /// <summary>Starts the cluster; with <paramref name="tls"/> its API server speaks HTTPS.</summary>
+    public static async Task<FakeCluster> StartAsync(FakeKubeTls? tls = null)
     {
         var clock = new ManualClock(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
-        var server = await FakeKubeApiServer.StartAsync(new FakeKubeOptions { Clock = clock, Namespaces = ["default", "kube-system", Namespace] });
+        var server = await FakeKubeApiServer.StartAsync(new FakeKubeOptions { Clock = clock, Namespaces = ["default", "kube-system", Namespace], Tls = tls });
         return new FakeCluster(server, Directory.CreateTempSubdirectory("stackgen-apply-").FullName, clock);
     }
 

@@ -9,12 +9,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace StackGen.Tests.FakeKube;
 
 /// <summary>
-/// An in-process stand-in for a Kubernetes API server, for tests: plain HTTP on 127.0.0.1 (a free port), reached
+/// An in-process stand-in for a Kubernetes API server, for tests: HTTP or HTTPS (<see cref="FakeKubeTls"/>) on 127.0.0.1 (a free port), reached
 /// through a generated kubeconfig by KubernetesClient exactly as a real cluster would be. It serves discovery,
 /// CRUD with label and field selectors, optimistic concurrency, server-side apply with field ownership and
 /// conflicts, merge/strategic/JSON patches, dry run, the status subresource and Leases; a
@@ -67,7 +68,21 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
     public static async Task<FakeKubeApiServer> StartAsync(FakeKubeOptions? options = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var tls = options?.Tls;
+        builder.WebHost.UseKestrelCore().UseKestrelHttpsConfiguration().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (tls is not null)
+            {
+                listen.UseHttps(tls.Server, https =>
+                {
+                    if (tls.Client is not null)
+                    {
+                        https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
+                        https.ClientCertificateValidation = (certificate, _, _) => tls.Issued(certificate);
+                    }
+                });
+            }
+        }));
         var app = builder.Build();
         var server = new FakeKubeApiServer(app, options ?? new FakeKubeOptions());
         app.Run(server.HandleAsync);
@@ -79,7 +94,8 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Writes <c>DIRECTORY/CONTEXT.kubeconfig</c>: one cluster (this server), one token user and one context with
+    /// Writes <c>DIRECTORY/CONTEXT.kubeconfig</c>: one cluster (this server, with its CA under TLS), one user (the
+    /// token, or the client certificate when the server requires one) and one context with
     /// <paramref name="defaultNamespace"/>, all named <paramref name="context"/> and current. Returns its path.
     /// </summary>
     public string WriteKubeconfig(string directory, string context = "fake", string defaultNamespace = "default")
@@ -88,26 +104,31 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(context);
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, $"{context}.kubeconfig");
-        File.WriteAllText(path, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: {Quote(context)}
-              cluster:
-                server: {Quote(BaseAddress.GetLeftPart(UriPartial.Authority))}
-            users:
-            - name: {Quote(context)}
-              user:
-                token: {Quote(Token)}
-            contexts:
-            - name: {Quote(context)}
-              context:
-                cluster: {Quote(context)}
-                user: {Quote(context)}
-                namespace: {Quote(defaultNamespace)}
-            current-context: {Quote(context)}
-
-            """);
+        var tls = _options.Tls;
+        string[] lines =
+        [
+            "apiVersion: v1",
+            "kind: Config",
+            "clusters:",
+            $"- name: {Quote(context)}",
+            "  cluster:",
+            $"    server: {Quote(BaseAddress.GetLeftPart(UriPartial.Authority))}",
+            .. tls is null ? [] : new[] { $"    certificate-authority-data: {FakeKubeTls.KubeconfigData(tls.Authority)}" },
+            "users:",
+            $"- name: {Quote(context)}",
+            "  user:",
+            .. tls?.Client is { } client
+                ? new[] { $"    client-certificate-data: {FakeKubeTls.KubeconfigData(client)}", $"    client-key-data: {FakeKubeTls.KubeconfigKeyData(client)}" }
+                : [$"    token: {Quote(Token)}"],
+            "contexts:",
+            $"- name: {Quote(context)}",
+            "  context:",
+            $"    cluster: {Quote(context)}",
+            $"    user: {Quote(context)}",
+            $"    namespace: {Quote(defaultNamespace)}",
+            $"current-context: {Quote(context)}",
+        ];
+        File.WriteAllText(path, string.Join('\n', lines) + "\n");
         return path;
     }
 
@@ -219,7 +240,7 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
         }
 
         var response = plan.Failure is { } fault ? Injected(fault, plan.RetryAfterSeconds, request)
-            : http.Headers.Authorization.ToString() != $"Bearer {Token}" ? ApiResponse.From(StatusError.Unauthorized())
+            : !Authenticated(context) ? ApiResponse.From(StatusError.Unauthorized())
             : _api.Handle(request);
         Record(request with { StatusCode = response.StatusCode });
 
@@ -248,6 +269,10 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
             _requests.Add(request);
         }
     }
+
+    // A client certificate when the server asks for one (the TLS handshake checked its issuer), the token otherwise.
+    private bool Authenticated(HttpContext context) =>
+        _options.Tls?.Client is not null ? context.Connection.ClientCertificate is not null : context.Request.Headers.Authorization.ToString() == $"Bearer {Token}";
 
     private static string Quote(string value) => $"\"{value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
 }

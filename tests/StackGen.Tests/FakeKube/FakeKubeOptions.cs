@@ -20,4 +20,7 @@ public sealed record FakeKubeOptions
 
     /// <summary>The bearer token the server requires and the kubeconfig it writes carries.</summary>
     public string Token { get; init; } = "fake-kube-token";
+
+    /// <summary>HTTPS with these certificates; null serves plain HTTP.</summary>
+    public FakeKubeTls? Tls { get; init; }
 }
