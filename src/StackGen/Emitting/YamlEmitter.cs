@@ -46,6 +46,7 @@ public static class YamlEmitter
     private static string Write(object[] items, int start, int end)
     {
         var builder = new StringBuilder(2048 * (end - start));
+        var writer = new YamlTreeWriter(builder);
         for (var i = start; i < end; i++)
         {
             if (i > start)
@@ -53,7 +54,7 @@ public static class YamlEmitter
                 builder.Append(Separator);
             }
 
-            KubernetesObjects.Write(new YamlTreeWriter(builder), items[i]);
+            KubernetesObjects.Write(writer, items[i]);
         }
 
         return builder.ToString();

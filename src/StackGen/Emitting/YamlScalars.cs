@@ -19,6 +19,11 @@ public static class YamlScalars
     /// <summary>True when the text can be written without quotes and still read back as this string.</summary>
     public static bool IsPlainSafe(string text)
     {
+        if (IsWord(text))
+        {
+            return !Reserved.Contains(text);
+        }
+
         if (Reserved.Contains(text) || LooksNumeric(text))
         {
             return false;
@@ -38,6 +43,26 @@ public static class YamlScalars
         foreach (var c in text)
         {
             if (char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029' or '\uFEFF' || char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The common case, decided in one pass: a letter, then letters, digits and - . _ / only. Such text has no
+    // indicator, whitespace, ':' or '#', and cannot look numeric; only the reserved words remain to check.
+    private static bool IsWord(string text)
+    {
+        if (text.Length == 0 || !char.IsAsciiLetter(text[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '/'))
             {
                 return false;
             }

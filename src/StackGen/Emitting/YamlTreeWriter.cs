@@ -10,6 +10,7 @@ namespace StackGen.Emitting;
 public sealed class YamlTreeWriter(StringBuilder output) : TreeWriter
 {
     private readonly List<Frame> _frames = [];
+    private int _depth;
     private string? _key;
 
     public override void Key(string name) => _key = name;
@@ -26,7 +27,7 @@ public sealed class YamlTreeWriter(StringBuilder output) : TreeWriter
             return;
         }
 
-        if (_frames.Count == 0)
+        if (_depth == 0)
         {
             output.Append("{}\n");
         }
@@ -77,8 +78,19 @@ public sealed class YamlTreeWriter(StringBuilder output) : TreeWriter
 
     private void Push(bool isSequence)
     {
-        var parent = _frames.Count > 0 ? _frames[^1] : null;
-        var frame = new Frame { IsSequence = isSequence, Key = _key };
+        var parent = _depth > 0 ? _frames[_depth - 1] : null;
+        if (_depth == _frames.Count)
+        {
+            _frames.Add(new Frame());
+        }
+
+        // Frames are reused by depth: a document opens thousands of containers, only a few deep.
+        var frame = _frames[_depth++];
+        frame.IsSequence = isSequence;
+        frame.Key = _key;
+        frame.InSequence = false;
+        frame.FirstEntryInline = false;
+        frame.Open = false;
         _key = null;
         if (parent is null)
         {
@@ -96,27 +108,20 @@ public sealed class YamlTreeWriter(StringBuilder output) : TreeWriter
             // The value of a key: a mapping two columns in, a sequence at the key's own column (as kubectl writes it).
             frame.Indent = isSequence ? parent.Indent : parent.Indent + 2;
         }
-
-        _frames.Add(frame);
     }
 
-    private Frame Pop()
-    {
-        var frame = _frames[^1];
-        _frames.RemoveAt(_frames.Count - 1);
-        return frame;
-    }
+    private Frame Pop() => _frames[--_depth];
 
     // Opens every container that is not open yet, outermost first: the first value inside them is being written.
     private void OpenAll()
     {
-        var first = _frames.Count;
+        var first = _depth;
         while (first > 0 && !_frames[first - 1].Open)
         {
             first--;
         }
 
-        for (var i = first; i < _frames.Count; i++)
+        for (var i = first; i < _depth; i++)
         {
             var frame = _frames[i];
             frame.Open = true;
@@ -145,7 +150,7 @@ public sealed class YamlTreeWriter(StringBuilder output) : TreeWriter
     // "key:" at the mapping's indent, or straight after the "- " of a sequence item for its first key.
     private void WriteEntryStart(string key, Frame? mapping = null)
     {
-        mapping ??= _frames[^1];
+        mapping ??= _frames[_depth - 1];
         if (mapping.FirstEntryInline)
         {
             mapping.FirstEntryInline = false;
@@ -162,7 +167,7 @@ public sealed class YamlTreeWriter(StringBuilder output) : TreeWriter
     private int StartScalar()
     {
         OpenAll();
-        var container = _frames[^1];
+        var container = _frames[_depth - 1];
         if (container.IsSequence)
         {
             output.Append(' ', container.Indent).Append("- ");
@@ -199,10 +204,10 @@ public sealed class YamlTreeWriter(StringBuilder output) : TreeWriter
 
     private sealed class Frame
     {
-        public bool IsSequence { get; init; }
+        public bool IsSequence { get; set; }
 
         // The key this container is the value of (null for an item or the document).
-        public string? Key { get; init; }
+        public string? Key { get; set; }
 
         public bool InSequence { get; set; }
 
