@@ -225,7 +225,7 @@ public sealed class KubernetesWritersGenerator : IIncrementalGenerator
             case SpecialType.System_DateTime:
                 return "writer.Text(Timestamp(" + value + "));";
             case SpecialType.System_Object:
-                return "WriteAny(writer, " + value + ");";
+                return "Write(writer, " + value + ");";
         }
 
         if (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte })

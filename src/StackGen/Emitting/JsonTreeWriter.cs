@@ -70,6 +70,11 @@ public sealed class JsonTreeWriter : TreeWriter
 
     private void Add(JsonNode? node, string? key)
     {
+        if (_open.Count == 0)
+        {
+            throw new NotSupportedException("a JSON document StackGen writes is an object, not a scalar");
+        }
+
         switch (_open.Peek().Node)
         {
             case JsonObject mapping:

@@ -17,47 +17,20 @@ public static partial class KubernetesObjects
 {
     private static readonly Dictionary<Type, Action<TreeWriter, object>> Writers = CreateWriters();
 
-    /// <summary>Writes one object (a typed model, a JsonNode or a JsonElement) as a document.</summary>
+    /// <summary>
+    /// Writes one object (a typed model, a JsonNode or a JsonElement) as a document. Model fields typed
+    /// <c>object</c> (free-form JSON such as a CRD schema's default) come here too, with whatever they hold.
+    /// </summary>
     public static void Write(TreeWriter writer, object item)
     {
+        // Models first: a list kind is also enumerable, and must be written as the object it is.
+        if (Writers.TryGetValue(item.GetType(), out var write))
+        {
+            write(writer, item);
+            return;
+        }
+
         switch (item)
-        {
-            case JsonNode node:
-                WriteNode(writer, node);
-                break;
-            case JsonElement element:
-                WriteElement(writer, element);
-                break;
-            default:
-                WriteModel(writer, item);
-                break;
-        }
-    }
-
-    /// <summary>The object as JSON, pruned and ordered as it is printed.</summary>
-    public static JsonObject ToJson(object item)
-    {
-        var writer = new JsonTreeWriter();
-        Write(writer, item);
-        return writer.Result ?? throw new InvalidOperationException($"{item.GetType().Name} did not write a mapping");
-    }
-
-    private static partial Dictionary<Type, Action<TreeWriter, object>> CreateWriters();
-
-    private static void WriteModel(TreeWriter writer, object item)
-    {
-        if (!Writers.TryGetValue(item.GetType(), out var write))
-        {
-            throw new NotSupportedException($"{item.GetType().FullName} is not something StackGen can write (a k8s.Models object, a JsonNode or a JsonElement)");
-        }
-
-        write(writer, item);
-    }
-
-    // object-typed model fields (free-form JSON such as a CRD schema's default): whatever the value holds.
-    private static void WriteAny(TreeWriter writer, object value)
-    {
-        switch (value)
         {
             case string text:
                 writer.Text(text);
@@ -66,10 +39,10 @@ public static partial class KubernetesObjects
                 writer.Bool(flag);
                 break;
             case int or long or short or byte or uint or ulong or ushort or sbyte:
-                writer.RawNumber(Convert.ToString(value, CultureInfo.InvariantCulture)!);
+                writer.RawNumber(Convert.ToString(item, CultureInfo.InvariantCulture)!);
                 break;
             case double or float or decimal:
-                writer.Number(Convert.ToDouble(value, CultureInfo.InvariantCulture));
+                writer.Number(Convert.ToDouble(item, CultureInfo.InvariantCulture));
                 break;
             case JsonNode node:
                 WriteNode(writer, node);
@@ -84,7 +57,7 @@ public static partial class KubernetesObjects
                     if (map[key] is { } entry)
                     {
                         writer.Key(key);
-                        WriteAny(writer, entry);
+                        Write(writer, entry);
                     }
                 }
 
@@ -92,21 +65,30 @@ public static partial class KubernetesObjects
                 break;
             case IEnumerable items:
                 writer.StartSequence();
-                foreach (var item in items)
+                foreach (var each in items)
                 {
-                    if (item is not null)
+                    if (each is not null)
                     {
-                        WriteAny(writer, item);
+                        Write(writer, each);
                     }
                 }
 
                 writer.EndSequence();
                 break;
             default:
-                WriteModel(writer, value);
-                break;
+                throw new NotSupportedException($"{item.GetType().FullName} is not something StackGen can write (a k8s.Models object, a JsonNode or a JsonElement)");
         }
     }
+
+    /// <summary>The object as JSON, pruned and ordered as it is printed.</summary>
+    public static JsonObject ToJson(object item)
+    {
+        var writer = new JsonTreeWriter();
+        Write(writer, item);
+        return writer.Result ?? throw new InvalidOperationException($"{item.GetType().Name} did not write a mapping");
+    }
+
+    private static partial Dictionary<Type, Action<TreeWriter, object>> CreateWriters();
 
     // IntOrString: a number when its text parses as one, as KubernetesClient's converter writes it.
     private static void WriteIntOrString(TreeWriter writer, IntOrString value)

@@ -166,6 +166,11 @@ public sealed class YamlTreeWriter(StringBuilder output) : TreeWriter
     // Writes what comes before a scalar and returns the indent of a literal block's lines.
     private int StartScalar()
     {
+        if (_depth == 0)
+        {
+            throw new NotSupportedException("a YAML document StackGen writes is a mapping, not a scalar");
+        }
+
         OpenAll();
         var container = _frames[_depth - 1];
         if (container.IsSequence)

@@ -149,11 +149,22 @@ public sealed class KubernetesObjectsTests
     }
 
     [Fact]
+    public void A_list_kind_is_written_as_the_object_it_is()
+    {
+        var list = new V1ConfigMapList { ApiVersion = "v1", Kind = "ConfigMapList", Items = [new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "a" } }] };
+
+        Assert.Equal("apiVersion: v1\nkind: ConfigMapList\nitems:\n- metadata:\n    name: a\n", YamlEmitter.Write(list));
+        AssertWrittenAsSerialized(list);
+    }
+
+    [Fact]
     public void Something_that_is_not_a_Kubernetes_object_is_refused_by_name()
     {
         var error = Assert.Throws<NotSupportedException>(() => YamlEmitter.Write(new Uri("http://example")));
+        var scalar = Assert.Throws<NotSupportedException>(() => YamlEmitter.Write("text"));
 
         Assert.Contains("System.Uri", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is a mapping", scalar.Message, StringComparison.Ordinal);
     }
 
     private static void AssertWrittenAsSerialized(object item)
