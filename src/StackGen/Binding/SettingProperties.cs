@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 
 namespace StackGen.Binding;
 
@@ -9,15 +8,13 @@ internal static class SettingProperties
 {
     // A memo of reflection over immutable types (a pure function of the type): binding a thousand stacks
     // must not ask reflection the same question a thousand times.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, PropertyInfo[]> Cache = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, SettingRecord> Cache = new();
 
     [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = Trimming.SettingsAreRooted)]
-    public static IReadOnlyList<PropertyInfo> Of(Type type) =>
-        Cache.GetOrAdd(type, static t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+    public static SettingRecord Of(Type type) =>
+        Cache.GetOrAdd(type, static t => new SettingRecord([.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0)
-            .ToArray());
-
-    public static bool IsRequired(PropertyInfo property) => property.IsDefined(typeof(RequiredMemberAttribute), inherit: false);
+            .Select(p => new SettingProperty(p))]));
 
     public static Type? DictionaryValueType(Type type) =>
         type.IsGenericType && type.GetGenericTypeDefinition() is var d

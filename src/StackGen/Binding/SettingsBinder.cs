@@ -1,8 +1,6 @@
 using System.Collections;
-using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Reflection;
 using StackGen.Diagnostics;
 using StackGen.Layering;
 
@@ -37,10 +35,10 @@ public static class SettingsBinder
     private static object BindRecord(Type type, object? current, MappingNode? node, string path, ErrorList errors)
     {
         var instance = Activator.CreateInstance(type)!;
-        var properties = SettingProperties.Of(type);
+        var record = SettingProperties.Of(type);
         if (current is not null)
         {
-            foreach (var property in properties)
+            foreach (var property in record.Properties)
             {
                 property.SetValue(instance, property.GetValue(current));
             }
@@ -51,17 +49,16 @@ public static class SettingsBinder
             return instance;
         }
 
-        var byKey = properties.ToDictionary(p => SettingNames.Key(p.Name), StringComparer.Ordinal);
         foreach (var entry in node.Entries)
         {
             var childPath = $"{path}.{entry.Key}";
-            if (!byKey.TryGetValue(entry.Key, out var property))
+            if (!record.ByKey.TryGetValue(entry.Key, out var property))
             {
-                errors.Add(entry.KeyLocation, $"{childPath}: unknown setting{Suggestions.DidYouMean(entry.Key, byKey.Keys)} (settings here: {string.Join(", ", byKey.Keys)})");
+                errors.Add(entry.KeyLocation, $"{childPath}: unknown setting{Suggestions.DidYouMean(entry.Key, record.Keys)} (settings here: {string.Join(", ", record.Keys)})");
                 continue;
             }
 
-            if (TryBindValue(property.PropertyType, property.GetValue(instance), entry.Value, childPath, errors, out var bound)
+            if (TryBindValue(property.Type, property.GetValue(instance), entry.Value, childPath, errors, out var bound)
                 && CheckRange(property, bound, entry.Value, childPath, errors))
             {
                 property.SetValue(instance, bound);
@@ -70,9 +67,9 @@ public static class SettingsBinder
 
         if (current is null)
         {
-            foreach (var property in properties.Where(p => SettingProperties.IsRequired(p) && node[SettingNames.Key(p.Name)] is null))
+            foreach (var property in record.Properties.Where(p => p.IsRequired && node[p.Key] is null))
             {
-                errors.Add(node.Location, $"{path}: missing required setting '{SettingNames.Key(property.Name)}' ({SettingProperties.Describe(property.PropertyType)})");
+                errors.Add(node.Location, $"{path}: missing required setting '{property.Key}' ({SettingProperties.Describe(property.Type)})");
             }
         }
 
@@ -163,7 +160,7 @@ public static class SettingsBinder
         {
             if (node is not MappingNode mapping)
             {
-                errors.Add(node.Location, $"{path}: expected a mapping with keys {string.Join(", ", SettingProperties.Of(underlying).Select(p => SettingNames.Key(p.Name)))}, got {node.Describe()}");
+                errors.Add(node.Location, $"{path}: expected a mapping with keys {string.Join(", ", SettingProperties.Of(underlying).Keys)}, got {node.Describe()}");
                 return false;
             }
 
@@ -174,9 +171,9 @@ public static class SettingsBinder
         throw new InvalidOperationException($"settings type {type} of {path} is not supported by the binder");
     }
 
-    private static bool CheckRange(PropertyInfo property, object? value, SettingNode node, string path, ErrorList errors)
+    private static bool CheckRange(SettingProperty property, object? value, SettingNode node, string path, ErrorList errors)
     {
-        if (property.GetCustomAttribute<RangeAttribute>() is not { } range || value is null)
+        if (property.Range is not { } range || value is null)
         {
             return true;
         }
@@ -208,9 +205,9 @@ public static class SettingsBinder
 
     private static void DescribeRecord(Type type, object? record, string path, Dictionary<string, SettingNode> index, List<SettingValue> leaves)
     {
-        foreach (var property in SettingProperties.Of(type))
+        foreach (var property in SettingProperties.Of(type).Properties)
         {
-            DescribeValue(property.PropertyType, record is null ? null : property.GetValue(record), $"{path}.{SettingNames.Key(property.Name)}", index, leaves);
+            DescribeValue(property.Type, record is null ? null : property.GetValue(record), $"{path}.{property.Key}", index, leaves);
         }
     }
 
@@ -284,6 +281,6 @@ public static class SettingsBinder
             return "{}";
         }
 
-        return "{" + string.Join(", ", SettingProperties.Of(type).Select(p => $"{SettingNames.Key(p.Name)}: {Display(Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType, p.GetValue(value))}")) + "}";
+        return "{" + string.Join(", ", SettingProperties.Of(type).Properties.Select(p => $"{p.Key}: {Display(Nullable.GetUnderlyingType(p.Type) ?? p.Type, p.GetValue(value))}")) + "}";
     }
 }

@@ -4,5 +4,30 @@ namespace StackGen.Layering;
 /// <param name="Lint">The environment file's `lint:` section as written, bound by the linter that owns its meaning.</param>
 public sealed record EnvironmentConfig(string Name, Target Target, Tier Tier, IReadOnlyList<StackLayers> Stacks, MappingNode? Lint = null)
 {
-    public StackLayers? Find(string stack) => Stacks.FirstOrDefault(s => s.Stack.Name == stack);
+    // Find is asked per stack, reference and lint finding: an index, rebuilt whenever Stacks is set (also by `with`).
+    private readonly Dictionary<string, StackLayers> _byName = Index(Stacks);
+
+    public IReadOnlyList<StackLayers> Stacks
+    {
+        get;
+        init
+        {
+            field = value;
+            _byName = Index(value);
+        }
+    } = Stacks;
+
+    /// <summary>The deployed stack with that name (the first, should two share it), if any.</summary>
+    public StackLayers? Find(string stack) => _byName.GetValueOrDefault(stack);
+
+    private static Dictionary<string, StackLayers> Index(IReadOnlyList<StackLayers> stacks)
+    {
+        var byName = new Dictionary<string, StackLayers>(stacks.Count, StringComparer.Ordinal);
+        foreach (var layers in stacks)
+        {
+            byName.TryAdd(layers.Stack.Name, layers);
+        }
+
+        return byName;
+    }
 }

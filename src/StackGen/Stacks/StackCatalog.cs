@@ -6,7 +6,32 @@ namespace StackGen.Stacks;
 /// </summary>
 public sealed record StackCatalog(string System, IReadOnlyList<IStack> Stacks)
 {
-    public IStack? Find(string name) => Stacks.FirstOrDefault(s => s.Name == name);
+    // Find is asked once per stack entry of every layer: an index, rebuilt whenever Stacks is set (also by `with`).
+    private readonly Dictionary<string, IStack> _byName = Index(Stacks);
+
+    public IReadOnlyList<IStack> Stacks
+    {
+        get;
+        init
+        {
+            field = value;
+            _byName = Index(value);
+        }
+    } = Stacks;
+
+    /// <summary>The stack with that name (the first, should two share it), if any.</summary>
+    public IStack? Find(string name) => _byName.GetValueOrDefault(name);
 
     public IEnumerable<string> Names => Stacks.Select(s => s.Name);
+
+    private static Dictionary<string, IStack> Index(IReadOnlyList<IStack> stacks)
+    {
+        var byName = new Dictionary<string, IStack>(stacks.Count, StringComparer.Ordinal);
+        foreach (var stack in stacks)
+        {
+            byName.TryAdd(stack.Name, stack);
+        }
+
+        return byName;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Reflection;
 using k8s;
 using k8s.Models;
 using StackGen.Layering;
@@ -14,6 +15,12 @@ public sealed class LintContext
     private readonly HashSet<string> _external;
     private readonly Dictionary<string, RenderedObject> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Key, string Value), List<Workload>> _byLabel = [];
+
+    // OfType<T>() per T, filtered once: several rules ask for the same kinds (rules may run in parallel).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, object> _ofType = new();
+
+    // The properties of each settings type SecretRefs walks (a memo of a pure function of the type).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, PropertyInfo[]> SettingsProperties = new();
 
     public LintContext(RenderResult result, IEnumerable<string> external)
     {
@@ -61,7 +68,7 @@ public sealed class LintContext
 
     public IEnumerable<(RenderedObject Rendered, T Resource)> OfType<T>()
         where T : IKubernetesObject<V1ObjectMeta> =>
-        Objects.Where(o => o.Resource is T).Select(o => (o, (T)o.Resource));
+        ((RenderedObject, T)[])_ofType.GetOrAdd(typeof(T), static (_, objects) => objects.Where(o => o.Resource is T).Select(o => (o, (T)o.Resource)).ToArray(), Objects);
 
     public bool Exists(string kind, string name) => _external.Contains($"{kind}/{name}") || Find(kind, name) is not null;
 
@@ -136,7 +143,7 @@ public sealed class LintContext
             yield break;
         }
 
-        foreach (var property in settings.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0))
+        foreach (var property in SettingsProperties.GetOrAdd(settings.GetType(), PropertiesOf))
         {
             foreach (var nested in SecretRefs(property.GetValue(settings)))
             {
@@ -144,4 +151,7 @@ public sealed class LintContext
             }
         }
     }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = Binding.Trimming.SettingsAreRooted)]
+    private static PropertyInfo[] PropertiesOf(Type type) => [.. type.GetProperties().Where(p => p.GetIndexParameters().Length == 0)];
 }

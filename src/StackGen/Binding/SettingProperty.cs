@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace StackGen.Binding;
+
+/// <summary>One bindable property of a settings record, with what the binder asks of it read once.</summary>
+internal sealed class SettingProperty(PropertyInfo property)
+{
+    public PropertyInfo Info { get; } = property;
+
+    /// <summary>The YAML key (camelCase).</summary>
+    public string Key { get; } = SettingNames.Key(property.Name);
+
+    public Type Type { get; } = property.PropertyType;
+
+    public bool IsRequired { get; } = property.IsDefined(typeof(RequiredMemberAttribute), inherit: false);
+
+    public RangeAttribute? Range { get; } = property.GetCustomAttribute<RangeAttribute>();
+
+    public object? GetValue(object record) => Info.GetValue(record);
+
+    public void SetValue(object record, object? value) => Info.SetValue(record, value);
+}
