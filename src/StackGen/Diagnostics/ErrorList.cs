@@ -11,6 +11,9 @@ public sealed class ErrorList
 
     public void AddRange(IEnumerable<InputError> errors) => _errors.AddRange(errors);
 
+    /// <summary>Appends the errors another list collected (say, for one stack of many bound in parallel), in their order.</summary>
+    public void AddRange(ErrorList other) => _errors.AddRange(other._errors);
+
     /// <summary>Throws once with every collected error, if there is any.</summary>
     public void ThrowIfAny()
     {

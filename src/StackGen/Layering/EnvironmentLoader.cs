@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using StackGen.Binding;
 using StackGen.Diagnostics;
+using StackGen.Parallelism;
 using StackGen.Stacks;
 
 namespace StackGen.Layering;
@@ -36,7 +37,12 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
 
         var errors = new ErrorList();
         var environmentFile = DisplayPath($"{environment}.yaml");
-        var document = ReadMapping(environmentFile, errors);
+        var teamLayers = TeamLayers(environment);
+
+        // The files are parsed up front, in parallel for a large organisation; a YAML error of an earlier file
+        // still wins over one of a later file, as when they are read one by one.
+        var parsed = InOrder.Map([environmentFile, .. teamLayers.Select(layer => layer.File)], ReadFile, catalog.Stacks.Count);
+        var document = AsMapping(environmentFile, parsed[0], errors);
         CheckKeys(document, EnvironmentKeys, "", errors);
         var target = BindTarget(document, environmentFile, errors);
         var tier = BindTier(document, errors);
@@ -64,9 +70,9 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
             errors.Add(stacksNode.Location, $"stacks: expected a mapping of stack name to settings, got {stacksNode.Describe()}");
         }
 
-        foreach (var (team, file) in TeamLayers(environment))
+        for (var i = 0; i < teamLayers.Length; i++)
         {
-            ApplyTeamLayer(environment, team, file, layers, errors);
+            ApplyTeamLayer(environment, teamLayers[i].Team, teamLayers[i].File, AsMapping(teamLayers[i].File, parsed[i + 1], errors), layers, errors);
         }
 
         foreach (var set in sets)
@@ -75,17 +81,18 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
         }
 
         errors.ThrowIfAny();
-        var bound = new List<StackLayers>();
-        foreach (var (name, node) in layers.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-        {
-            var stack = catalog.Find(name)!;
-            if (node is not null and not MappingNode)
-            {
-                errors.Add(node.Location, $"stacks.{name}: expected a mapping of settings, got {node.Describe()}");
-                continue;
-            }
 
-            bound.Add(new StackLayers(stack, SettingsBinder.Bind(stack.SettingsType, node as MappingNode, name, errors), declared[name]));
+        // Stacks bind independently (in parallel for a large organisation), each into its own error list; the
+        // lists are appended in stack name order, so errors come out in the same order as from a sequential bind.
+        var bindings = InOrder.Map([.. layers.OrderBy(pair => pair.Key, StringComparer.Ordinal)], pair => Bind(pair.Key, pair.Value, declared[pair.Key]));
+        var bound = new List<StackLayers>();
+        foreach (var (layersOfStack, stackErrors) in bindings)
+        {
+            errors.AddRange(stackErrors);
+            if (layersOfStack is not null)
+            {
+                bound.Add(layersOfStack);
+            }
         }
 
         errors.ThrowIfAny();
@@ -106,9 +113,21 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
             .ToArray();
     }
 
-    private void ApplyTeamLayer(string environment, string team, string file, Dictionary<string, SettingNode?> layers, ErrorList errors)
+    private (StackLayers? Layers, ErrorList Errors) Bind(string name, SettingNode? node, SourceLocation declared)
     {
-        var document = ReadMapping(file, errors);
+        var errors = new ErrorList();
+        var stack = catalog.Find(name)!;
+        if (node is not null and not MappingNode)
+        {
+            errors.Add(node.Location, $"stacks.{name}: expected a mapping of settings, got {node.Describe()}");
+            return (null, errors);
+        }
+
+        return (new StackLayers(stack, SettingsBinder.Bind(stack.SettingsType, node as MappingNode, name, errors), declared), errors);
+    }
+
+    private void ApplyTeamLayer(string environment, string team, string file, MappingNode document, Dictionary<string, SettingNode?> layers, ErrorList errors)
+    {
         var teams = catalog.Stacks.Select(s => s.Owner).Distinct().Order(StringComparer.Ordinal).ToArray();
         if (!teams.Contains(team))
         {
@@ -253,9 +272,10 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
         }
     }
 
-    private MappingNode ReadMapping(string displayPath, ErrorList errors)
+    private SettingNode? ReadFile(string displayPath) => YamlLayerReader.ReadFile(Path.Combine(Root, displayPath), displayPath);
+
+    private static MappingNode AsMapping(string displayPath, SettingNode? node, ErrorList errors)
     {
-        var node = YamlLayerReader.ReadFile(Path.Combine(Root, displayPath), displayPath);
         var start = SourceLocation.InFile(displayPath, 1, 1);
         switch (node)
         {

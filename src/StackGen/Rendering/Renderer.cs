@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using StackGen.Diagnostics;
 using StackGen.Layering;
+using StackGen.Parallelism;
 using StackGen.Stacks;
 
 namespace StackGen.Rendering;
@@ -30,20 +31,22 @@ public sealed class Renderer(StackCatalog catalog)
                     : $"stack '{name}' is not deployed in environment '{environment.Name}' (it deploys: {string.Join(", ", deployed)})");
         }
 
+        // Stacks build independently (in parallel for a large organisation) and their objects are concatenated in
+        // stack order, as if they had been built one by one. References to other stacks' outputs are resolved
+        // under a lock (see References).
         var references = new References(environment, catalog);
+        var selected = environment.Stacks.Where(s => only.Count == 0 || only.Contains(s.Stack.Name)).ToArray();
+        var builds = InOrder.Map(selected, layers => Build(layers, references, environment, catalog.System));
         var objects = new List<RenderedObject>();
-        foreach (var layers in environment.Stacks.Where(s => only.Count == 0 || only.Contains(s.Stack.Name)))
+        foreach (var build in builds)
         {
-            var context = references.ContextFor(layers);
-            foreach (var built in layers.Stack.Build(context, layers.Settings.Value))
-            {
-                objects.Add(new RenderedObject(layers.Stack.Name, Complete(built, layers.Stack, environment, catalog.System)));
-            }
+            objects.AddRange(build.Objects);
         }
 
         CheckUnique(objects);
         ConfigChecksums.Apply(objects);
-        var stackOrder = references.Order();
+        var dependencies = references.Dependencies(selected.Select((layers, i) => (layers.Stack.Name, builds[i].Referenced)));
+        var stackOrder = References.Order(environment, dependencies);
         var rank = stackOrder.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
         var ordered = objects
             .OrderBy(o => InstallOrder.Rank(o.Kind))
@@ -51,7 +54,16 @@ public sealed class Renderer(StackCatalog catalog)
             .ThenBy(o => o.Kind, StringComparer.Ordinal)
             .ThenBy(o => o.Name, StringComparer.Ordinal)
             .ToArray();
-        return new RenderResult(environment, ordered, stackOrder, references.Dependencies);
+        return new RenderResult(environment, ordered, stackOrder, dependencies);
+    }
+
+    /// <summary>One stack's completed objects, and the providers its build referenced, in the order it asked for them.</summary>
+    private static (RenderedObject[] Objects, List<string> Referenced) Build(StackLayers layers, References references, EnvironmentConfig environment, string system)
+    {
+        var referenced = new List<string>();
+        var context = references.ContextFor(layers, referenced);
+        RenderedObject[] objects = [.. layers.Stack.Build(context, layers.Settings.Value).Select(built => new RenderedObject(layers.Stack.Name, Complete(built, layers.Stack, environment, system)))];
+        return (objects, referenced);
     }
 
     private static IKubernetesObject<V1ObjectMeta> Complete(IKubernetesObject<V1ObjectMeta> built, IStack stack, EnvironmentConfig environment, string system)
@@ -97,32 +109,76 @@ public sealed class Renderer(StackCatalog catalog)
         }
     }
 
-    /// <summary>Resolves references between stacks and records them as dependencies.</summary>
+    /// <summary>
+    /// Resolves references between stacks: each provider's outputs are computed once, on first use. Builds run in
+    /// parallel, so computing and memoising outputs happens under one lock; a chain of references (outputs that
+    /// reference other outputs) is resolved entirely by the thread that started it, so a cycle is found, and reported,
+    /// the same way whichever stack runs into it first. Which stack referenced which is recorded per build (see
+    /// <see cref="Dependencies"/>).
+    /// </summary>
     private sealed class References(EnvironmentConfig environment, StackCatalog catalog)
     {
+        private readonly Lock _lock = new();
         private readonly Dictionary<string, object> _outputs = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<string>> _outputsReferenced = new(StringComparer.Ordinal);
         private readonly HashSet<string> _computing = new(StringComparer.Ordinal);
-        private readonly List<StackDependency> _dependencies = [];
+        private readonly ILookup<Type?, StackLayers> _providers = environment.Stacks.ToLookup(s => s.Stack.OutputsType);
 
-        public IReadOnlyList<StackDependency> Dependencies => _dependencies;
+        /// <param name="referenced">Receives the name of every provider the stack references, in order.</param>
+        public StackContext ContextFor(StackLayers layers, List<string> referenced) =>
+            new(environment.Name, environment.Target, catalog.System, layers.Stack, type => Resolve(layers, type, referenced));
 
-        public StackContext ContextFor(StackLayers layers) =>
-            new(environment.Name, environment.Target, catalog.System, layers.Stack, type => Resolve(layers, type));
+        /// <summary>
+        /// The (consumer, provider) pairs in the order a sequential render meets them: stack by stack, each reference
+        /// in turn, followed by the references of the provider's outputs the first time that provider is referenced.
+        /// </summary>
+        public List<StackDependency> Dependencies(IEnumerable<(string Stack, List<string> Referenced)> builds)
+        {
+            var dependencies = new List<StackDependency>();
+            var recorded = new HashSet<StackDependency>();
+            var computed = new HashSet<string>(StringComparer.Ordinal);
+            void Reference(string consumer, string provider)
+            {
+                if (recorded.Add(new StackDependency(consumer, provider)))
+                {
+                    dependencies.Add(new StackDependency(consumer, provider));
+                }
+
+                if (computed.Add(provider))
+                {
+                    foreach (var next in _outputsReferenced[provider])
+                    {
+                        Reference(provider, next);
+                    }
+                }
+            }
+
+            foreach (var (stack, referenced) in builds)
+            {
+                foreach (var provider in referenced)
+                {
+                    Reference(stack, provider);
+                }
+            }
+
+            return dependencies;
+        }
 
         /// <summary>Stacks with providers before consumers; ties in name order.</summary>
-        public string[] Order()
+        public static string[] Order(EnvironmentConfig environment, IReadOnlyList<StackDependency> dependencies)
         {
+            var providers = dependencies.ToLookup(d => d.Consumer, d => d.Provider, StringComparer.Ordinal);
             var order = new List<string>();
             var state = new Dictionary<string, bool>(StringComparer.Ordinal);
             foreach (var name in environment.Stacks.Select(s => s.Stack.Name))
             {
-                Visit(name, state, order, []);
+                Visit(environment, providers, name, state, order, []);
             }
 
             return [.. order];
         }
 
-        private void Visit(string name, Dictionary<string, bool> done, List<string> order, List<string> path)
+        private static void Visit(EnvironmentConfig environment, ILookup<string, string> providers, string name, Dictionary<string, bool> done, List<string> order, List<string> path)
         {
             if (done.TryGetValue(name, out var finished))
             {
@@ -137,9 +193,9 @@ public sealed class Renderer(StackCatalog catalog)
 
             done[name] = false;
             path.Add(name);
-            foreach (var provider in _dependencies.Where(d => d.Consumer == name).Select(d => d.Provider).Distinct().Order(StringComparer.Ordinal))
+            foreach (var provider in providers[name].Distinct().Order(StringComparer.Ordinal))
             {
-                Visit(provider, done, order, path);
+                Visit(environment, providers, provider, done, order, path);
             }
 
             path.RemoveAt(path.Count - 1);
@@ -150,9 +206,9 @@ public sealed class Renderer(StackCatalog catalog)
         private string Providers(Type outputsType) =>
             catalog.Stacks.Where(s => s.OutputsType == outputsType).Select(s => $"stack '{s.Name}'").DefaultIfEmpty("a stack that provides it").First();
 
-        private object Resolve(StackLayers consumer, Type outputsType)
+        private object Resolve(StackLayers consumer, Type outputsType, List<string> referenced)
         {
-            var providers = environment.Stacks.Where(s => s.Stack.OutputsType == outputsType).ToArray();
+            var providers = _providers[outputsType].ToArray();
             if (providers.Length != 1)
             {
                 throw new InputException(
@@ -163,26 +219,33 @@ public sealed class Renderer(StackCatalog catalog)
             }
 
             var provider = providers[0];
-            var dependency = new StackDependency(consumer.Stack.Name, provider.Stack.Name);
-            if (!_dependencies.Contains(dependency))
+            referenced.Add(provider.Stack.Name);
+            lock (_lock)
             {
-                _dependencies.Add(dependency);
-            }
+                if (_outputs.TryGetValue(provider.Stack.Name, out var outputs))
+                {
+                    return outputs;
+                }
 
-            if (_outputs.TryGetValue(provider.Stack.Name, out var outputs))
-            {
-                return outputs;
-            }
+                if (!_computing.Add(provider.Stack.Name))
+                {
+                    throw new InputException(provider.Declared, $"stacks '{consumer.Stack.Name}' and '{provider.Stack.Name}' reference each other's outputs in a cycle; a stack may only reference stacks that do not reference it back");
+                }
 
-            if (!_computing.Add(provider.Stack.Name))
-            {
-                throw new InputException(provider.Declared, $"stacks '{consumer.Stack.Name}' and '{provider.Stack.Name}' reference each other's outputs in a cycle; a stack may only reference stacks that do not reference it back");
+                try
+                {
+                    var outputsReferenced = new List<string>();
+                    outputs = provider.Stack.Outputs(ContextFor(provider, outputsReferenced), provider.Settings.Value);
+                    _outputsReferenced[provider.Stack.Name] = outputsReferenced;
+                    _outputs[provider.Stack.Name] = outputs;
+                    return outputs;
+                }
+                finally
+                {
+                    // Another build may run into the same provider after this one failed: it must fail the same way.
+                    _computing.Remove(provider.Stack.Name);
+                }
             }
-
-            outputs = provider.Stack.Outputs(ContextFor(provider), provider.Settings.Value);
-            _computing.Remove(provider.Stack.Name);
-            _outputs[provider.Stack.Name] = outputs;
-            return outputs;
         }
     }
 }

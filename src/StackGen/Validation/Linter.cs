@@ -1,6 +1,7 @@
 using StackGen.Binding;
 using StackGen.Diagnostics;
 using StackGen.Layering;
+using StackGen.Parallelism;
 using StackGen.Rendering;
 using StackGen.Validation.Rules;
 
@@ -54,20 +55,10 @@ public static class Linter
             }
         }
 
-        foreach (var rule in Rules)
+        // Rules are independent; their findings are concatenated in rule order, as if they had run one by one.
+        foreach (var ruleFindings in InOrder.Map(Rules, rule => Check(rule, context, policy, suppressionLocations), context.Objects.Count))
         {
-            var severity = policy.Severity.TryGetValue(rule.Id, out var configured) ? configured : rule.SeverityFor(environment.Tier);
-            if (severity == Severity.Off)
-            {
-                continue;
-            }
-
-            foreach (var violation in rule.Check(context))
-            {
-                var stack = violation.Rendered.Stack;
-                var finding = new Finding(rule, severity, stack, violation.Rendered.Id, violation.Message, Locate(environment, stack, violation.Setting), violation.Setting);
-                findings.Add(Suppress(finding, violation.Rendered, policy, suppressionLocations));
-            }
+            findings.AddRange(ruleFindings);
         }
 
         var order = result.StackOrder.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
@@ -76,6 +67,26 @@ public static class Linter
             .ThenBy(f => f.ObjectId, StringComparer.Ordinal)
             .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
             .ThenBy(f => f.Message, StringComparer.Ordinal)]);
+    }
+
+    private static List<Finding> Check(Rule rule, LintContext context, LintPolicy policy, IReadOnlyList<SourceLocation> suppressionLocations)
+    {
+        var environment = context.Environment;
+        var findings = new List<Finding>();
+        var severity = policy.Severity.TryGetValue(rule.Id, out var configured) ? configured : rule.SeverityFor(environment.Tier);
+        if (severity == Severity.Off)
+        {
+            return findings;
+        }
+
+        foreach (var violation in rule.Check(context))
+        {
+            var stack = violation.Rendered.Stack;
+            var finding = new Finding(rule, severity, stack, violation.Rendered.Id, violation.Message, Locate(environment, stack, violation.Setting), violation.Setting);
+            findings.Add(Suppress(finding, violation.Rendered, policy, suppressionLocations));
+        }
+
+        return findings;
     }
 
     private static Finding Suppress(Finding finding, RenderedObject rendered, LintPolicy policy, IReadOnlyList<SourceLocation> locations)
