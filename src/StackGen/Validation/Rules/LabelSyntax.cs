@@ -1,4 +1,6 @@
+using System.Collections.ObjectModel;
 using k8s.Models;
+using StackGen.Rendering;
 
 namespace StackGen.Validation.Rules;
 
@@ -16,34 +18,42 @@ public sealed class LabelSyntax : Rule
 
     public override string Fix => "Use keys like example.com/name and label values without spaces or slashes; put free text in annotations.";
 
+    // Every label and annotation of every object: collected into a list rather than yielded through nested
+    // iterators, and without empty dictionaries for objects that have no annotations.
     public override IEnumerable<Violation> Check(LintContext context)
     {
+        var violations = new List<Violation>();
         foreach (var rendered in context.Objects)
         {
-            var templates = new List<V1ObjectMeta> { rendered.Resource.Metadata };
+            Check(rendered, rendered.Resource.Metadata, violations);
             if (Workload.Of(rendered)?.Template.Metadata is { } template)
             {
-                templates.Add(template);
+                Check(rendered, template, violations);
             }
+        }
 
-            foreach (var metadata in templates)
+        return violations;
+    }
+
+    private static void Check(RenderedObject rendered, V1ObjectMeta metadata, List<Violation> violations)
+    {
+        foreach (var (key, value) in metadata.Labels ?? ReadOnlyDictionary<string, string>.Empty)
+        {
+            if (!Names.IsQualifiedName(key))
             {
-                foreach (var (key, value) in metadata.Labels ?? new Dictionary<string, string>())
-                {
-                    if (!Names.IsQualifiedName(key))
-                    {
-                        yield return new Violation(rendered, $"label key '{key}' is not a qualified name");
-                    }
-                    else if (!Names.IsLabelValue(value))
-                    {
-                        yield return new Violation(rendered, $"label {key} has value '{value}', which is not a valid label value (at most 63 characters of letters, digits, '-', '_', '.')");
-                    }
-                }
+                violations.Add(new Violation(rendered, $"label key '{key}' is not a qualified name"));
+            }
+            else if (!Names.IsLabelValue(value))
+            {
+                violations.Add(new Violation(rendered, $"label {key} has value '{value}', which is not a valid label value (at most 63 characters of letters, digits, '-', '_', '.')"));
+            }
+        }
 
-                foreach (var key in (metadata.Annotations ?? new Dictionary<string, string>()).Keys.Where(k => !Names.IsQualifiedName(k)))
-                {
-                    yield return new Violation(rendered, $"annotation key '{key}' is not a qualified name");
-                }
+        foreach (var key in (metadata.Annotations ?? ReadOnlyDictionary<string, string>.Empty).Keys)
+        {
+            if (!Names.IsQualifiedName(key))
+            {
+                violations.Add(new Violation(rendered, $"annotation key '{key}' is not a qualified name"));
             }
         }
     }

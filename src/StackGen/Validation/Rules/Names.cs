@@ -5,7 +5,7 @@ namespace StackGen.Validation.Rules;
 /// <summary>The name grammars of Kubernetes (apimachinery's validation package), shared by the rules.</summary>
 internal static partial class Names
 {
-    public static bool IsDnsSubdomain(string name) => name.Length <= 253 && Subdomain().IsMatch(name);
+    public static bool IsDnsSubdomain(ReadOnlySpan<char> name) => name.Length <= 253 && Subdomain().IsMatch(name);
 
     public static bool IsDnsLabel(string name) => name.Length <= 63 && Label().IsMatch(name);
 
@@ -17,11 +17,12 @@ internal static partial class Names
         name.Length is > 0 and <= 15 && PortName().IsMatch(name) && !name.Contains("--", StringComparison.Ordinal) && name.Any(char.IsAsciiLetter);
 
     /// <summary>A label or annotation key: optional DNS-subdomain prefix and '/', then a name of at most 63 characters.</summary>
+    /// <remarks>Checked for every label and annotation of every object, so the parts are spans, not substrings.</remarks>
     public static bool IsQualifiedName(string key)
     {
         var slash = key.LastIndexOf('/');
-        var name = slash < 0 ? key : key[(slash + 1)..];
-        return (slash < 0 || IsDnsSubdomain(key[..slash])) && name.Length is > 0 and <= 63 && QualifiedName().IsMatch(name);
+        var name = key.AsSpan(slash + 1);
+        return (slash < 0 || IsDnsSubdomain(key.AsSpan(0, slash))) && name.Length is > 0 and <= 63 && QualifiedName().IsMatch(name);
     }
 
     public static bool IsLabelValue(string value) => value.Length == 0 || (value.Length <= 63 && QualifiedName().IsMatch(value));

@@ -19,6 +19,18 @@ public sealed class Quantities : Rule
 
     public override IEnumerable<Violation> Check(LintContext context)
     {
+        // ResourceQuantity.ToString() canonicalizes through fractions; each amount is written out and parsed once.
+        var parsed = new Dictionary<ResourceQuantity, Quantity?>(ReferenceEqualityComparer.Instance);
+        Quantity? Parse(ResourceQuantity amount)
+        {
+            if (!parsed.TryGetValue(amount, out var quantity))
+            {
+                parsed[amount] = quantity = Quantity.TryParse(amount.ToString(), out var q) ? q : null;
+            }
+
+            return quantity;
+        }
+
         foreach (var workload in context.Workloads)
         {
             foreach (var container in workload.AllContainers)
@@ -27,7 +39,7 @@ public sealed class Quantities : Rule
                 var limits = container.Resources?.Limits ?? new Dictionary<string, ResourceQuantity>();
                 foreach (var (resource, amount) in requests.Concat(limits))
                 {
-                    if (!Quantity.TryParse(amount.ToString(), out _))
+                    if (Parse(amount) is null)
                     {
                         yield return new Violation(workload.Rendered, $"container {container.Name}: {resource} '{amount}' is not a quantity", "resources");
                     }
@@ -36,7 +48,7 @@ public sealed class Quantities : Rule
                 foreach (var (resource, request) in requests)
                 {
                     if (limits.TryGetValue(resource, out var limit)
-                        && Quantity.TryParse(request.ToString(), out var r) && Quantity.TryParse(limit.ToString(), out var l) && r.Value > l.Value)
+                        && Parse(request) is { } r && Parse(limit) is { } l && r.Value > l.Value)
                     {
                         yield return new Violation(workload.Rendered, $"container {container.Name}: {resource} request {request} exceeds its limit {limit}", "resources");
                     }
