@@ -5,16 +5,36 @@ namespace StackGen.Layering;
 /// <summary>A YAML mapping with string keys, in the order written. Mappings merge key by key.</summary>
 public sealed record MappingNode : SettingNode
 {
-    private readonly Dictionary<string, MappingEntry> _byKey = new(StringComparer.Ordinal);
+    // Most mappings have a handful of keys and are looked up by scanning them; only large ones (such as `stacks:`
+    // of a big organisation) get an index. Layer files have thousands of small mappings.
+    private const int IndexedFrom = 8;
+
     private readonly List<MappingEntry> _entries = [];
+    private Dictionary<string, MappingEntry>? _byKey;
 
     public IReadOnlyList<MappingEntry> Entries => _entries;
 
     public static MappingNode Empty(SourceLocation location) => new() { Location = location };
 
-    public SettingNode? this[string key] => _byKey.TryGetValue(key, out var entry) ? entry.Value : null;
+    public SettingNode? this[string key] => Entry(key)?.Value;
 
-    public MappingEntry? Entry(string key) => _byKey.GetValueOrDefault(key);
+    public MappingEntry? Entry(string key)
+    {
+        if (_byKey is not null)
+        {
+            return _byKey.GetValueOrDefault(key);
+        }
+
+        foreach (var entry in _entries)
+        {
+            if (entry.Key == key)
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
 
     public override string Describe() => "a mapping";
 
@@ -48,11 +68,19 @@ public sealed record MappingNode : SettingNode
         return copy;
     }
 
+    /// <summary>Adds an entry whose key the mapping does not have yet.</summary>
     internal void Add(MappingEntry entry)
     {
-        _byKey[entry.Key] = entry;
         _entries.Add(entry);
+        if (_byKey is not null)
+        {
+            _byKey.Add(entry.Key, entry);
+        }
+        else if (_entries.Count >= IndexedFrom)
+        {
+            _byKey = _entries.ToDictionary(e => e.Key, StringComparer.Ordinal);
+        }
     }
 
-    internal bool ContainsKey(string key) => _byKey.ContainsKey(key);
+    internal bool ContainsKey(string key) => Entry(key) is not null;
 }
