@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using k8s.Models;
+using StackGen.Parallelism;
 
 namespace StackGen.Rendering;
 
@@ -16,35 +17,46 @@ public static class ConfigChecksums
     {
         var configMaps = objects.Select(o => o.Resource).OfType<V1ConfigMap>().ToDictionary(c => c.Metadata.Name, StringComparer.Ordinal);
         var secrets = objects.Select(o => o.Resource).OfType<V1Secret>().ToDictionary(s => s.Metadata.Name, StringComparer.Ordinal);
-        foreach (var template in objects.Select(o => PodTemplate(o.Resource)).OfType<V1PodTemplateSpec>())
+        // A checksum depends only on the pod spec and the ConfigMaps and Secrets: computed in parallel for a large
+        // render, then written onto the templates in order.
+        V1PodTemplateSpec[] templates = [.. objects.Select(o => PodTemplate(o.Resource)).OfType<V1PodTemplateSpec>()];
+        var checksums = InOrder.Map(templates, template => Checksum(template.Spec, configMaps, secrets));
+        for (var i = 0; i < templates.Length; i++)
         {
-            var (configMapNames, secretNames) = References(template.Spec);
-            var inputs = new StringBuilder();
-            foreach (var name in configMapNames.Order(StringComparer.Ordinal))
-            {
-                if (configMaps.TryGetValue(name, out var configMap))
-                {
-                    Append(inputs, "ConfigMap", name, configMap.Data);
-                }
-            }
-
-            foreach (var name in secretNames.Order(StringComparer.Ordinal))
-            {
-                if (secrets.TryGetValue(name, out var secret))
-                {
-                    Append(inputs, "Secret", name, secret.StringData);
-                }
-            }
-
-            if (inputs.Length == 0)
+            if (checksums[i] is not { } checksum)
             {
                 continue;
             }
 
+            var template = templates[i];
             template.Metadata ??= new V1ObjectMeta();
             template.Metadata.Annotations ??= new Dictionary<string, string>(StringComparer.Ordinal);
-            template.Metadata.Annotations[Annotation] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(inputs.ToString())));
+            template.Metadata.Annotations[Annotation] = checksum;
         }
+    }
+
+    /// <summary>The checksum of the ConfigMaps and Secrets the pod uses, or null when it uses none of the rendered ones.</summary>
+    private static string? Checksum(V1PodSpec? pod, Dictionary<string, V1ConfigMap> configMaps, Dictionary<string, V1Secret> secrets)
+    {
+        var (configMapNames, secretNames) = References(pod);
+        var inputs = new StringBuilder();
+        foreach (var name in configMapNames.Order(StringComparer.Ordinal))
+        {
+            if (configMaps.TryGetValue(name, out var configMap))
+            {
+                Append(inputs, "ConfigMap", name, configMap.Data);
+            }
+        }
+
+        foreach (var name in secretNames.Order(StringComparer.Ordinal))
+        {
+            if (secrets.TryGetValue(name, out var secret))
+            {
+                Append(inputs, "Secret", name, secret.StringData);
+            }
+        }
+
+        return inputs.Length == 0 ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(inputs.ToString())));
     }
 
     /// <summary>The pod template of a workload, or null for kinds without one.</summary>
