@@ -70,6 +70,7 @@ public static class Cli
 
     private static int Render(string root, int stacks, string? output, int iteration)
     {
+
         var total = Stopwatch.StartNew();
         var phase = Stopwatch.StartNew();
         var catalog = OrganisationFiles.Catalog(stacks);
@@ -92,26 +93,23 @@ public static class Cli
             return 1;
         }
 
-        var yaml = YamlEmitter.Write(result.Objects.Select(o => (object)o.Resource));
+        // As the CLI does: YAML streams to the output as it is written; "write" is the final flush and close.
+        using var stream = output is null or "-" ? Console.OpenStandardOutput() : File.Create(output);
+        var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+        YamlEmitter.Write(result.Objects.Select(o => (object)o.Resource), writer);
         var emit = Lap(phase);
 
-        var bytes = Encoding.UTF8.GetBytes(yaml);
-        if (output is null or "-")
-        {
-            using var stdout = Console.OpenStandardOutput();
-            stdout.Write(bytes);
-        }
-        else
-        {
-            File.WriteAllBytes(output, bytes);
-        }
-
+        writer.Flush();
+        var bytes = stream.CanSeek ? stream.Length : -1;
+        writer.Dispose();
         var write = Lap(phase);
         Console.Error.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"synthetic-org: iteration={iteration} stacks={environment.Stacks.Count} objects={result.Objects.Count} bytes={bytes.Length} " +
+            $"synthetic-org: iteration={iteration} stacks={environment.Stacks.Count} objects={result.Objects.Count} bytes={bytes} " +
             $"load_ms={load:F1} render_ms={render:F1} lint_ms={linted:F1} emit_ms={emit:F1} write_ms={write:F1} " +
-            $"total_ms={total.Elapsed.TotalMilliseconds:F1} gc_heap_mib={GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F1}"));
+            $"total_ms={total.Elapsed.TotalMilliseconds:F1} gc_heap_mib={GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F1} " +
+            $"gc_pause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:F1} gcs={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} " +
+            $"allocated_mib={GC.GetTotalAllocatedBytes() / 1048576.0:F1}"));
         return 0;
     }
 

@@ -51,7 +51,7 @@ public static class RenderCommand
             }
             else
             {
-                cli.Out.Write(YamlEmitter.Write(result.Objects.Select(o => (object)o.Resource)));
+                YamlEmitter.Write(result.Objects.Select(o => (object)o.Resource), cli.Out);
             }
 
             return 0;

@@ -58,6 +58,22 @@ public sealed class YamlEmitterTests
     }
 
     [Fact]
+    public void A_large_stream_is_its_documents_in_order_whether_returned_or_written()
+    {
+        // Enough objects for the parallel path: slices written on every core must come out in order.
+        var objects = Enumerable.Range(0, 500)
+            .Select(i => (object)new V1ConfigMap { ApiVersion = "v1", Kind = "ConfigMap", Metadata = new V1ObjectMeta { Name = $"c{i}" }, Data = new Dictionary<string, string> { ["n"] = $"{i}" } })
+            .ToArray();
+        using var written = new StringWriter();
+
+        YamlEmitter.Write(objects, written);
+
+        var expected = string.Join("---\n", objects.Select(YamlEmitter.Write));
+        Assert.Equal(expected, YamlEmitter.Write(objects));
+        Assert.Equal(expected, written.ToString());
+    }
+
+    [Fact]
     public void An_empty_dir_volume_survives()
     {
         var volume = new V1Volume { Name = "scratch", EmptyDir = new V1EmptyDirVolumeSource() };
