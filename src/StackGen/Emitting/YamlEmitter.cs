@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using StackGen.Parallelism;
 
 namespace StackGen.Emitting;
 
@@ -13,9 +14,6 @@ namespace StackGen.Emitting;
 public static class YamlEmitter
 {
     private const string Separator = "---\n";
-
-    // Below this many objects, starting worker threads costs more than it saves.
-    private const int ParallelThreshold = 64;
 
     /// <summary>
     /// Every object as one multi-document YAML stream ("---" between documents). An object is a typed
@@ -39,16 +37,11 @@ public static class YamlEmitter
 
         // Documents are independent: a large render writes contiguous slices on every core, then copies them out in
         // order. A small one is a single slice on this thread.
-        var slices = new StringBuilder[items.Length < ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount * 4, items.Length)];
-        if (slices.Length == 1)
-        {
-            slices[0] = Write(items, 0, items.Length);
-        }
-        else
-        {
-            Parallel.For(0, slices.Length, slice => slices[slice] = Write(items, (int)((long)items.Length * slice / slices.Length), (int)((long)items.Length * (slice + 1) / slices.Length)));
-        }
-
+        var count = items.Length < InOrder.ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount * 4, items.Length);
+        var slices = InOrder.Map(
+            Enumerable.Range(0, count).ToArray(),
+            slice => Write(items, (int)((long)items.Length * slice / count), (int)((long)items.Length * (slice + 1) / count)),
+            items.Length);
         for (var slice = 0; slice < slices.Length; slice++)
         {
             if (slice > 0)
