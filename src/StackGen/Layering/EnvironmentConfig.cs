@@ -1,3 +1,5 @@
+using StackGen.Stacks;
+
 namespace StackGen.Layering;
 
 /// <summary>An environment after layering and binding: its target and every stack it deploys, in name order.</summary>
@@ -5,7 +7,7 @@ namespace StackGen.Layering;
 public sealed record EnvironmentConfig(string Name, Target Target, Tier Tier, IReadOnlyList<StackLayers> Stacks, MappingNode? Lint = null)
 {
     // Find is asked per stack, reference and lint finding: an index, rebuilt whenever Stacks is set (also by `with`).
-    private readonly Dictionary<string, StackLayers> _byName = Index(Stacks);
+    private readonly Dictionary<string, StackLayers> _byName = NameIndex.Of(Stacks, layers => layers.Stack.Name);
 
     public IReadOnlyList<StackLayers> Stacks
     {
@@ -13,21 +15,10 @@ public sealed record EnvironmentConfig(string Name, Target Target, Tier Tier, IR
         init
         {
             field = value;
-            _byName = Index(value);
+            _byName = NameIndex.Of(value, layers => layers.Stack.Name);
         }
     } = Stacks;
 
     /// <summary>The deployed stack with that name (the first, should two share it), if any.</summary>
     public StackLayers? Find(string stack) => _byName.GetValueOrDefault(stack);
-
-    private static Dictionary<string, StackLayers> Index(IReadOnlyList<StackLayers> stacks)
-    {
-        var byName = new Dictionary<string, StackLayers>(stacks.Count, StringComparer.Ordinal);
-        foreach (var layers in stacks)
-        {
-            byName.TryAdd(layers.Stack.Name, layers);
-        }
-
-        return byName;
-    }
 }

@@ -7,7 +7,7 @@ namespace StackGen.Stacks;
 public sealed record StackCatalog(string System, IReadOnlyList<IStack> Stacks)
 {
     // Find is asked once per stack entry of every layer: an index, rebuilt whenever Stacks is set (also by `with`).
-    private readonly Dictionary<string, IStack> _byName = Index(Stacks);
+    private readonly Dictionary<string, IStack> _byName = NameIndex.Of(Stacks, stack => stack.Name);
 
     public IReadOnlyList<IStack> Stacks
     {
@@ -15,7 +15,7 @@ public sealed record StackCatalog(string System, IReadOnlyList<IStack> Stacks)
         init
         {
             field = value;
-            _byName = Index(value);
+            _byName = NameIndex.Of(value, stack => stack.Name);
         }
     } = Stacks;
 
@@ -23,15 +23,4 @@ public sealed record StackCatalog(string System, IReadOnlyList<IStack> Stacks)
     public IStack? Find(string name) => _byName.GetValueOrDefault(name);
 
     public IEnumerable<string> Names => Stacks.Select(s => s.Name);
-
-    private static Dictionary<string, IStack> Index(IReadOnlyList<IStack> stacks)
-    {
-        var byName = new Dictionary<string, IStack>(stacks.Count, StringComparer.Ordinal);
-        foreach (var stack in stacks)
-        {
-            byName.TryAdd(stack.Name, stack);
-        }
-
-        return byName;
-    }
 }
