@@ -169,6 +169,20 @@ public sealed class ResourceClient : IDisposable
         return content;
     }
 
+    // A success that is not JSON is not an API server: a proxy's or load balancer's page in front of the address.
+    private JsonObject? Parse(string body, HttpResponseMessage response, string what)
+    {
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            var type = response.Content.Headers.ContentType?.MediaType ?? "no content type";
+            throw new KubeApiException($"{what}: {_base} answered {(int)response.StatusCode} with a body that is not JSON ({type}); check that the kubeconfig's server is the Kubernetes API server and not a proxy or login page in front of it");
+        }
+    }
+
     private async Task<JsonObject?> SendAsync(HttpMethod method, string path, Func<HttpContent>? content, string what, CancellationToken cancel, bool retryConflicts = false)
     {
         for (var attempt = 1; ; attempt++)
@@ -190,7 +204,7 @@ public sealed class ResourceClient : IDisposable
                     var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
                     if (response.IsSuccessStatusCode)
                     {
-                        return body.Length == 0 ? null : JsonNode.Parse(body) as JsonObject;
+                        return body.Length == 0 ? null : Parse(body, response, what);
                     }
 
                     failure = KubeApiException.FromResponse(what, response.StatusCode, body);
