@@ -1,5 +1,6 @@
 using StackGen.Apply;
 using StackGen.Apply.Kube;
+using StackGen.Rendering;
 
 namespace StackGen.Cli;
 
@@ -8,6 +9,8 @@ public static class ClusterCommand
 {
     public static int Run(CliContext cli, int failureExitCode, Func<ApplyHost, CancellationToken, Task<int>> work)
     {
+        // What follows talks to the cluster and may wait for minutes: the render's no-collection budget ends here.
+        RenderMemory.RenderDone();
         try
         {
             // The actions are synchronous (the CLI's contract); the engine awaits with ConfigureAwait(false) throughout.

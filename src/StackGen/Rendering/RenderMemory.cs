@@ -1,3 +1,5 @@
+using System.Runtime;
+
 namespace StackGen.Rendering;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace StackGen.Rendering;
 /// generations: at 10,000 objects, GC pauses were 200-250 ms of a 500-600 ms render, for about 160 MB allocated.
 /// So the process asks the GC not to collect until it has allocated <see cref="Budget"/>; a render that needs more
 /// (well beyond 10,000 objects) collects as usual from then on. The memory is only reserved: pages are used as they
-/// are allocated, so a small render's footprint does not change.
+/// are allocated, so a small render's footprint does not change. Commands that go on after rendering (apply, diff,
+/// rollback talk to the cluster and wait) call <see cref="RenderDone"/> first.
 /// </summary>
 public static class RenderMemory
 {
@@ -24,6 +27,24 @@ public static class RenderMemory
         {
             // A heap limit smaller than the budget (DOTNET_GCHeapHardLimit), or already in such a region: the GC's
             // defaults are correct, only slower.
+        }
+    }
+
+    /// <summary>Collect as usual from now on: the render is done and the process goes on (apply's waits).</summary>
+    public static void RenderDone()
+    {
+        if (GCSettings.LatencyMode != GCLatencyMode.NoGCRegion)
+        {
+            return;
+        }
+
+        try
+        {
+            GC.EndNoGCRegion();
+        }
+        catch (InvalidOperationException)
+        {
+            // A collection ended the region in the meantime: nothing to end.
         }
     }
 }
