@@ -103,11 +103,13 @@ public sealed class KubernetesWritersGenerator : IIncrementalGenerator
     private static bool WriteMember(StringBuilder code, Models models, string expression, ITypeSymbol type, string json, string variable)
     {
         const string indent = "        ";
-        const int depth = 0;
+
+        // Loop variables inside the value are numbered by nesting depth, from 1.
+        const int depth = 1;
         if (IsNonNullableValue(type))
         {
             var write = new StringBuilder();
-            if (!WriteValue(write, models, expression, type, indent, depth + 1))
+            if (!WriteValue(write, models, expression, type, indent, depth))
             {
                 return false;
             }
@@ -118,7 +120,7 @@ public sealed class KubernetesWritersGenerator : IIncrementalGenerator
         }
 
         var inner = new StringBuilder();
-        if (!WriteValue(inner, models, variable, Underlying(type), indent + "    ", depth + 1))
+        if (!WriteValue(inner, models, variable, Underlying(type), indent + "    ", depth))
         {
             return false;
         }
@@ -218,9 +220,7 @@ public sealed class KubernetesWritersGenerator : IIncrementalGenerator
                 return "writer.Text(" + value + ");";
             case SpecialType.System_Boolean:
                 return "writer.Bool(" + value + ");";
-            case SpecialType.System_Int32 or SpecialType.System_Int64:
-                return "writer.Number(" + value + ");";
-            case SpecialType.System_Double:
+            case SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Double:
                 return "writer.Number(" + value + ");";
             case SpecialType.System_DateTime:
                 return "writer.Text(Timestamp(" + value + "));";

@@ -45,17 +45,19 @@ public sealed class JsonTreeWriter : TreeWriter
     private void End()
     {
         var (node, key) = _open.Pop();
-        var empty = node switch
-        {
-            JsonObject mapping => mapping.Count == 0 && (_open.Count == 0 || !MeaningfulWhenEmpty(key)),
-            JsonArray sequence => sequence.Count == 0,
-            _ => false,
-        };
         if (_open.Count == 0)
         {
             Result = node as JsonObject ?? throw new InvalidOperationException("a document is a mapping");
+            return;
         }
-        else if (!empty)
+
+        var empty = node switch
+        {
+            JsonObject mapping => mapping.Count == 0 && !MeaningfulWhenEmpty(key),
+            JsonArray sequence => sequence.Count == 0,
+            _ => false,
+        };
+        if (!empty)
         {
             Add(node, key);
         }
