@@ -168,15 +168,7 @@ public sealed class SyntheticService(string name, string owner) : StackGen.Stack
                     new V1PersistentVolumeClaim
                     {
                         Metadata = new V1ObjectMeta { Name = "data", Labels = context.SelectorLabels(StoreComponent) },
-                        Spec = new V1PersistentVolumeClaimSpec
-                        {
-                            AccessModes = ["ReadWriteOnce"],
-                            StorageClassName = store.Storage.StorageClass,
-                            Resources = new V1VolumeResourceRequirements
-                            {
-                                Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = store.Storage.Size.ToKubernetes() },
-                            },
-                        },
+                        Spec = Volumes.ReadWriteOnce(store.Storage),
                     },
                 ],
             },

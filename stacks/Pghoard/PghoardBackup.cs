@@ -73,15 +73,7 @@ public sealed class PghoardBackup : Stack<PghoardSettings>
     private static V1PersistentVolumeClaim BackupVolume(StackContext context, PghoardSettings settings) => new()
     {
         Metadata = context.Metadata(context.Name(DataPart), Component),
-        Spec = new V1PersistentVolumeClaimSpec
-        {
-            AccessModes = ["ReadWriteOnce"],
-            StorageClassName = settings.Storage.StorageClass,
-            Resources = new V1VolumeResourceRequirements
-            {
-                Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = settings.Storage.Size.ToKubernetes() },
-            },
-        },
+        Spec = Volumes.ReadWriteOnce(settings.Storage),
     };
 
     /// <summary>One pod, replaced with Recreate: two pghoards would stream the same WAL and share a ReadWriteOnce volume.</summary>

@@ -156,15 +156,7 @@ public sealed class RabbitMqCluster : Stack<RabbitMqSettings, RabbitMqOutputs>
                 new V1PersistentVolumeClaim
                 {
                     Metadata = new V1ObjectMeta { Name = "data", Labels = context.SelectorLabels(Component) },
-                    Spec = new V1PersistentVolumeClaimSpec
-                    {
-                        AccessModes = ["ReadWriteOnce"],
-                        StorageClassName = settings.Storage.StorageClass,
-                        Resources = new V1VolumeResourceRequirements
-                        {
-                            Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = settings.Storage.Size.ToKubernetes() },
-                        },
-                    },
+                    Spec = Volumes.ReadWriteOnce(settings.Storage),
                 },
             ],
         },
