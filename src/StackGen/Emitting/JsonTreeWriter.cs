@@ -40,6 +40,11 @@ public sealed class JsonTreeWriter : TreeWriter
 
     public override void RawNumber(string json) => Add(JsonNode.Parse(json), TakeKey());
 
+    // Typed numbers become JSON values directly, not text that is parsed again.
+    public override void Number(long value) => Add(JsonValue.Create(value), TakeKey());
+
+    public override void Number(double value) => Add(JsonValue.Create(value), TakeKey());
+
     private void Start(JsonNode node) => _open.Push((node, TakeKey()));
 
     private void End()

@@ -35,10 +35,10 @@ public abstract class TreeWriter
     /// <summary>A number, as its JSON text.</summary>
     public abstract void RawNumber(string json);
 
-    public void Number(long value) => RawNumber(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public virtual void Number(long value) => RawNumber(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     // "R": the shortest text that reads back as the same double, as System.Text.Json writes it.
-    public void Number(double value) => RawNumber(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+    public virtual void Number(double value) => RawNumber(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>True for a key whose value is kept when it is an empty mapping.</summary>
     protected static bool MeaningfulWhenEmpty(string? key) => key is not null && Meaningful.Contains(key);
