@@ -16,7 +16,8 @@ namespace StackGen.Bench.SyntheticOrg;
 /// synthetic-org render --stacks N --root DIR [--output FILE] [--iterations K]
 ///     renders the production environment the way `stackgen render` does (EnvironmentLoader, Renderer, Linter,
 ///     YamlEmitter; lint errors refuse the render) to FILE (default: stdout), and prints one line of timings to
-///     stderr: load, render, lint, emit, write and their total (what is outside Main is the process wall time minus it). With --iterations K the pipeline runs
+///     stderr: load, render, lint, emit, write and their total (what is outside Main is the process wall time minus it),
+///     then GC pauses, collection counts per generation and bytes allocated. With --iterations K the pipeline runs
 ///     K times in the process and the line is printed per iteration (iteration 1 is cold, later ones are warm).
 /// </summary>
 public static class Cli
