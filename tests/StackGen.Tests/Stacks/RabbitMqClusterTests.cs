@@ -94,6 +94,7 @@ public sealed partial class RabbitMqClusterTests
     [InlineData("rabbitmq:3.13.7-management")]
     [InlineData("rabbitmq:4.0.9")]
     [InlineData("registry.example.com/mirror/rabbitmq:3.12")]
+    [InlineData("rabbitmq:3-management")]
     public void An_image_older_than_4_1_is_an_input_error_naming_the_setting(string image)
     {
         var error = Refused.Stacks($"  rabbitmq:\n    image: {image}\n");
