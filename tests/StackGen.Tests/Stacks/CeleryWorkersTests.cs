@@ -112,7 +112,7 @@ public sealed class CeleryWorkersTests
         var module = CeleryModules.Text(result, "workers-celery");
 
         Assert.Contains("""_login = ":".join(quote(os.environ[name], safe="") for name in ("RABBITMQ_USERNAME", "RABBITMQ_PASSWORD"))""", Lines(module));
-        Assert.Contains("""broker_url = ["amqp://%s@%s:%d/%s" % (_login, node, 5672, _vhost) for node in _nodes]""", Lines(module));
+        Assert.Contains("""broker_url = ";".join("amqp://%s@%s:%d/%s" % (_login, node, 5672, _vhost) for node in _nodes)""", Lines(module));
         Assert.All(Workloads(result), workload =>
         {
             var env = workload.Template().Spec.Containers.Single().Env;
