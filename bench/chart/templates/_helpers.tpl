@@ -73,30 +73,67 @@ spec:
 {{- end }}
 {{- end }}
 
-{{/*
-One amqp URL per RabbitMQ node, ';'-separated, so Celery fails over to the next node. The kubelet expands
-the credentials from the variables before it.
-*/}}
-{{- define "shop.celery.brokerUrls" -}}
-{{- $urls := list -}}
-{{- $vhost := .Values.rabbitmq.vhost | urlquery -}}
-{{- range $host := include "shop.rabbitmq.nodeHosts" . | fromYamlArray -}}
-{{- $urls = append $urls (printf "amqp://$(BROKER_USER):$(BROKER_PASSWORD)@%s:%s/%s" $host (include "shop.rabbitmq.amqpPort" $) $vhost) -}}
-{{- end -}}
-{{- join ";" $urls -}}
-{{- end }}
-
-{{/* The broker variables, credentials first: the kubelet only expands variables defined earlier in the list. */}}
-{{- define "shop.celery.brokerEnv" -}}
-- name: BROKER_USER
+{{/* The broker credentials the Celery config module reads (it URL-quotes them), then the module's name. */}}
+{{- define "shop.celery.env" -}}
+- name: RABBITMQ_USERNAME
   value: {{ .Values.rabbitmq.defaultUser.username }}
-- name: BROKER_PASSWORD
+- name: RABBITMQ_PASSWORD
   valueFrom:
     secretKeyRef:
       name: {{ .Values.rabbitmq.defaultUser.password.name }}
       key: {{ .Values.rabbitmq.defaultUser.password.key }}
-- name: CELERY_BROKER_URL
-  value: {{ include "shop.celery.brokerUrls" . }}
+- name: CELERY_CONFIG_MODULE
+  value: stackgen_celeryconfig
+{{- end }}
+
+{{/* The Celery config module, mounted as one file into the app directory (celery imports from its working directory). */}}
+{{- define "shop.celery.configMount" -}}
+- name: celery
+  mountPath: {{ trimSuffix "/" .Values.workers.appDirectory }}/stackgen_celeryconfig.py
+  readOnly: true
+  subPath: stackgen_celeryconfig.py
+{{- end }}
+
+{{- define "shop.celery.configVolume" -}}
+- name: celery
+  configMap:
+    name: workers-celery
+{{- end }}
+
+{{/* Rolls every Celery pod when the config module changes. */}}
+{{- define "shop.celery.checksum" -}}
+checksum/config: {{ include (print .Template.BasePath "/workers/configmap.yaml") . | sha256sum }}
+{{- end }}
+
+{{/* Tasks without a route go to the queue named "default" when there is one, else to the first. */}}
+{{- define "shop.celery.defaultQueue" -}}
+{{- $names := list -}}
+{{- range .Values.workers.queues }}{{ $names = append $names .name }}{{ end -}}
+{{- if has "default" $names }}default{{ else }}{{ first $names }}{{ end -}}
+{{- end }}
+
+{{/* The first Celery that turns global QoS off for queues it declares quorum (worker_detect_quorum_queues). */}}
+{{- define "shop.celery.minimumVersion" -}}5.5.0{{- end }}
+
+{{/* The longest beat's loop sleeps: its heartbeat file is never older than this while beat runs. */}}
+{{- define "shop.celery.heartbeatSeconds" -}}30{{- end }}
+
+{{/*
+Fails the render when a version is older than a program's minimum. Dict: version (MAJOR[.MINOR[.PATCH]], or ""
+when an image tag names none, which passes), minimum, program, setting, reason.
+*/}}
+{{- define "shop.requireVersion" -}}
+{{- if and .version (not (semverCompare (printf ">=%s" .minimum) .version)) -}}
+{{- fail (printf "%s: expected %s %s or later (%s), got %s" .setting .program .minimum .reason .version) -}}
+{{- end -}}
+{{- end }}
+
+{{/* The version an image tag starts with (4.1.4 of rabbitmq:4.1.4-management, 3 of 3-management), or "". */}}
+{{- define "shop.imageVersion" -}}
+{{- $tag := "" -}}
+{{- $name := splitList "@" . | first -}}
+{{- if regexMatch ":[^/]+$" $name }}{{ $tag = regexFind "[^:]+$" $name }}{{ end -}}
+{{- regexFind "^[0-9]+(\\.[0-9]+){0,2}" $tag -}}
 {{- end }}
 
 {{/* An exec probe true while the pod holds an established connection to the broker's AMQP port. */}}
@@ -108,8 +145,12 @@ exec:
   - grep -qs ' [0-9A-F]*:{{ printf "%04X" (include "shop.rabbitmq.amqpPort" . | int) }} 01 ' /proc/net/tcp /proc/net/tcp6
 {{- end }}
 
+{{/* Non-root with a numeric user and group (the kubelet cannot check a named user). Dict: user, group. */}}
 {{- define "shop.podSecurityContext" -}}
+fsGroup: {{ .group }}
+runAsGroup: {{ .group }}
 runAsNonRoot: true
+runAsUser: {{ .user }}
 seccompProfile:
   type: RuntimeDefault
 {{- end }}
@@ -126,11 +167,27 @@ capabilities:
 {{- . | replace "_" "-" | replace "." "-" | lower -}}
 {{- end }}
 
-{{/* Beat syncs its schedule file every 3 minutes; a file older than 10 minutes means a hung scheduler. */}}
-{{- define "shop.celery.scheduleSynced" -}}
+{{/*
+Beat's scheduler (the config module's HeartbeatScheduler) touches this file on every turn of its loop; one older
+than 3 minutes means a hung scheduler, whichever dbm backend stores the schedule.
+*/}}
+{{- define "shop.celery.heartbeatFresh" -}}
 exec:
   command:
   - sh
   - "-c"
-  - find /var/lib/celery-beat -name 'celerybeat-schedule*' -mmin -10 | grep -q .
+  - find /var/lib/celery-beat/heartbeat -mmin -3 | grep -q .
+{{- end }}
+
+{{/*
+RabbitMQ's preStop: wait until quorum queues keep a majority without this node, then move its leaders away. The
+kubelet kills the container when the grace period ends, preStop included, so the timeouts leave 60 s for RabbitMQ
+to stop after SIGTERM, 60 s for the drain, and 10 s for each rabbitmq-upgrade call to start.
+*/}}
+{{- define "shop.rabbitmq.preStop" -}}
+{{- $stop := 60 -}}
+{{- $drain := 60 -}}
+{{- $commandStart := 10 -}}
+{{- $await := sub (int .Values.rabbitmq.terminationGracePeriodSeconds) (add $stop $drain (mul 2 $commandStart)) -}}
+rabbitmq-upgrade await_online_quorum_plus_one -t {{ $await }} && rabbitmq-upgrade drain -t {{ $drain }}
 {{- end }}
