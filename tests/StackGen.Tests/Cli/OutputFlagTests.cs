@@ -5,14 +5,7 @@ namespace StackGen.Tests.Cli;
 /// <summary>render --output through the command: refusals are one located line and exit 2, I/O failures exit 1.</summary>
 public sealed class OutputFlagTests : IDisposable
 {
-    private const string Dev = """
-        target:
-          context: dev
-          namespace: shop-dev
-          kubernetesVersion: "1.33"
-        stacks:
-          rabbitmq: {}
-        """;
+    private const string Dev = ScratchRepository.DevTarget + "stacks:\n  rabbitmq: {}\n";
 
     private const string PlatformLayer = "stacks:\n  rabbitmq:\n    replicas: 1\n";
 

@@ -5,15 +5,7 @@ namespace StackGen.Tests.Cli;
 /// <summary>stackgen runs from any directory of the repository; the paths it prints are relative to where the user is.</summary>
 public sealed class WorkingDirectoryTests : IDisposable
 {
-    private const string Dev = """
-        target:
-          context: dev
-          namespace: shop-dev
-          kubernetesVersion: "1.33"
-        stacks:
-          rabbitmq:
-            replica: 3
-        """;
+    private const string Dev = ScratchRepository.DevTarget + "stacks:\n  rabbitmq:\n    replica: 3\n";
 
     private readonly ScratchRepository _repository = new ScratchRepository().With("dev.yaml", Dev);
 
