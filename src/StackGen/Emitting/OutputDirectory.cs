@@ -39,7 +39,7 @@ public static class OutputDirectory
         }
 
         var start = workingDirectory ?? Environment.CurrentDirectory;
-        var root = Path.GetFullPath(Path.Combine(start, directory));
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(start, directory)));
 
         // Paths in messages read as the user wrote --output: relative to where they are, or absolute.
         string Show(string path) => Path.IsPathRooted(directory) ? path : Path.GetRelativePath(start, path);

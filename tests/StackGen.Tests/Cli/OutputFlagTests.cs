@@ -60,7 +60,7 @@ public sealed class OutputFlagTests : IDisposable
     [Fact]
     public void Its_own_render_is_replaced_and_reported_relative_to_the_working_directory()
     {
-        Assert.Equal(0, CliRun.In(_repository.Root, "render", "--env", "dev", "--output", "rendered").ExitCode);
+        Assert.Equal(0, CliRun.In(_repository.Root, "render", "--env", "dev", "--output", "rendered/").ExitCode);
         var sub = Directory.CreateDirectory(Path.Combine(_repository.Root, "rendered", "dev", "rabbitmq")).FullName;
 
         var run = CliRun.In(sub, "render", "--env", "dev", "--output", "../..");

@@ -187,6 +187,20 @@ public sealed class OutputDirectoryFailureTests : IDisposable
     }
 
     [Fact]
+    public void A_previous_render_that_cannot_be_removed_after_the_swap_is_reported_with_where_it_is()
+    {
+        // The read-only check before writing makes this a race (the tree changed meanwhile): the new render is in place
+        // and said so, exit 1, rather than a rollback that would have to rewrite what was already deleted.
+        WriteDev();
+        var fs = new FailingFileSystem { FailAt = ("Delete", 1) };
+
+        var error = Assert.Throws<OutputFailedException>(() => WriteDev(Changed, fs));
+
+        Assert.Matches($@"^--output {Out}: error: {Out}/dev holds the new render, but the previous one could not be removed from {Out}/\.dev\.staging-\d+ \(injected failure: Delete #1 of .*\); delete it by hand$", error.Message);
+        Assert.False(File.Exists(Path.Combine(Out, "dev", "rabbitmq", "poddisruptionbudget-rabbitmq.yaml")));
+    }
+
+    [Fact]
     public void Without_an_atomic_exchange_the_render_is_replaced_and_nothing_is_left_beside_it()
     {
         WriteDev();
