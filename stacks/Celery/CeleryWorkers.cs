@@ -55,6 +55,15 @@ public sealed class CeleryWorkers : Stack<CeleryWorkersSettings>
         }
     }
 
+    /// <summary>Each queue's name makes its Deployment's name: valid and distinct ("mail_out" and "mail.out" would collide).</summary>
+    protected override void Check(CeleryWorkersSettings settings, SettingChecks checks)
+    {
+        for (var i = 0; i < settings.Queues.Count; i++)
+        {
+            checks.ObjectName($"queues[{i}].name", settings.Queues[i].Name, Slug(settings.Queues[i].Name));
+        }
+    }
+
     /// <summary>
     /// SIGTERM starts celery's warm shutdown: no new tasks, running ones finish (the hard time limit bounds them).
     /// Late acks mean a task whose worker dies anyway is redelivered, not lost.

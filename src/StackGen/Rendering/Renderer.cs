@@ -43,7 +43,7 @@ public sealed class Renderer(StackCatalog catalog)
             objects.AddRange(build.Objects);
         }
 
-        CheckUnique(objects);
+        CheckUnique(objects, environment);
         ConfigChecksums.Apply(objects);
         var dependencies = references.Dependencies(selected.Select((layers, i) => (layers.Stack.Name, builds[i].Referenced)));
         var stackOrder = References.Order(environment, dependencies);
@@ -96,17 +96,27 @@ public sealed class Renderer(StackCatalog catalog)
         return built;
     }
 
-    private static void CheckUnique(List<RenderedObject> objects)
+    /// <summary>
+    /// Two objects of one kind and name would overwrite each other on the cluster. Object names are made of settings
+    /// (stacks check theirs in Check, at the setting), so this is the settings' fault too: an input error at the stack.
+    /// </summary>
+    private static void CheckUnique(List<RenderedObject> objects, EnvironmentConfig environment)
     {
         var seen = new Dictionary<string, RenderedObject>(StringComparer.Ordinal);
+        var errors = new ErrorList();
         foreach (var rendered in objects)
         {
             var key = $"{rendered.ApiVersion}/{rendered.Kind}/{rendered.Resource.Metadata.NamespaceProperty}/{rendered.Name}";
             if (!seen.TryAdd(key, rendered))
             {
-                throw new InvalidOperationException($"{rendered.Id} is emitted by both stack {seen[key].Stack} and stack {rendered.Stack}; object names must be unique");
+                var first = seen[key].Stack;
+                errors.Add(
+                    environment.Find(rendered.Stack)!.Declared,
+                    $"stacks.{rendered.Stack}: {rendered.Id} would be written twice, by {(first == rendered.Stack ? "two objects of this stack" : $"stack {first} and this stack")}; expected settings that make distinct object names");
             }
         }
+
+        errors.ThrowIfAny();
     }
 
     /// <summary>
@@ -126,7 +136,7 @@ public sealed class Renderer(StackCatalog catalog)
 
         /// <param name="referenced">Receives the name of every provider the stack references, in order.</param>
         public StackContext ContextFor(StackLayers layers, List<string> referenced) =>
-            new(environment.Name, environment.Target, catalog.System, layers.Stack, type => Resolve(layers, type, referenced));
+            new(environment.Name, environment.Target, catalog.System, layers.Stack, layers.Declared, type => Resolve(layers, type, referenced));
 
         /// <summary>
         /// The (consumer, provider) pairs in the order a sequential render meets them: stack by stack, each reference
