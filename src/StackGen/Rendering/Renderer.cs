@@ -1,6 +1,7 @@
 using System.Reflection;
 using k8s;
 using k8s.Models;
+using StackGen.Building;
 using StackGen.Diagnostics;
 using StackGen.Layering;
 using StackGen.Parallelism;
@@ -62,8 +63,29 @@ public sealed class Renderer(StackCatalog catalog)
     {
         var referenced = new List<string>();
         var context = references.ContextFor(layers, referenced);
-        RenderedObject[] objects = [.. layers.Stack.Build(context, layers.Settings.Value).Select(built => new RenderedObject(layers.Stack.Name, Complete(built, layers.Stack, environment, system)))];
-        return (objects, referenced);
+        try
+        {
+            RenderedObject[] objects = [.. layers.Stack.Build(context, layers.Settings.Value).Select(built => new RenderedObject(layers.Stack.Name, Complete(built, layers.Stack, environment, system)))];
+            return (objects, referenced);
+        }
+        catch (ConfigValueException e)
+        {
+            throw new InputException(Locate(e, layers));
+        }
+    }
+
+    /// <summary>
+    /// A config file value the file's format refuses came from a setting (strings are bound without control characters,
+    /// so this is a format's own rule, such as no quotes in Python): the error names that setting, where it was written.
+    /// </summary>
+    private static IReadOnlyList<InputError> Locate(ConfigValueException e, StackLayers layers)
+    {
+        var problem = Unprintable.Characters.Contains(e.Refused) ? Unprintable.Describe(e.Refused) : $"the character {e.Refused}";
+        var effect = $"would change the structure of {e.Template}; expected {e.Format.Expected}";
+        var settings = layers.Settings.Values.Where(v => v.Value == e.Value).ToArray();
+        return settings.Length > 0
+            ? [.. settings.Select(s => new InputError(s.Source.IsCodeDefault ? layers.Declared : s.Source, $"{s.Path}: {problem} in '{e.Value}' {effect}"))]
+            : [new InputError(layers.Declared, $"stacks.{layers.Stack.Name}: {problem} in the value '{e.Value}' made of the settings {effect}")];
     }
 
     private static IKubernetesObject<V1ObjectMeta> Complete(IKubernetesObject<V1ObjectMeta> built, IStack stack, EnvironmentConfig environment, string system)
