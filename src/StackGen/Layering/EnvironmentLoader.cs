@@ -250,6 +250,12 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
 
         var value = read;
         var keys = match.Groups["path"].Value.Split('.');
+        if (keys.Length >= YamlLayerReader.MaxDepth)
+        {
+            errors.Add(location, $"nesting too deep: a path of {keys.Length} keys; expected a setting path a few keys long, such as rabbitmq.storage.size");
+            return;
+        }
+
         for (var i = keys.Length - 1; i >= 0; i--)
         {
             value = MappingNode.Empty(location).With(keys[i], location, value);

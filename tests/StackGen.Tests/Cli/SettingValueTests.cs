@@ -5,13 +5,7 @@ namespace StackGen.Tests.Cli;
 /// <summary>Every setting value a user can write is bound and checked, in every layer; a bad one is a located error.</summary>
 public sealed class SettingValueTests : IDisposable
 {
-    private const string Target = """
-        target:
-          context: dev
-          namespace: shop-dev
-          kubernetesVersion: "1.33"
-
-        """;
+    private const string Target = ScratchRepository.DevTarget;
 
     private readonly ScratchRepository _repository = new();
 

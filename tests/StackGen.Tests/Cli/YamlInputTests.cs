@@ -6,15 +6,7 @@ namespace StackGen.Tests.Cli;
 /// <summary>Whatever an environment file's text, the outcome is a render or located errors (issue 11, section 3).</summary>
 public sealed class YamlInputTests : IDisposable
 {
-    private const string Head = """
-        target:
-          context: dev
-          namespace: shop-dev
-          kubernetesVersion: "1.33"
-        stacks:
-          rabbitmq:
-
-        """;
+    private const string Head = ScratchRepository.DevTarget + "stacks:\n  rabbitmq:\n";
 
     private readonly ScratchRepository _repository = new();
 
@@ -66,6 +58,14 @@ public sealed class YamlInputTests : IDisposable
         var run = RenderDev(Head + "    replicas: 1\n", "--set", "rabbitmq.replicas=" + new string('[', 40_000));
 
         BadInput.AssertOneErrorMatching(run, @"^--set rabbitmq\.replicas=\[+\.\.\. \(40018 characters\): error: nesting too deep");
+    }
+
+    [Fact]
+    public void A_set_path_of_many_keys_is_a_located_error()
+    {
+        var run = RenderDev(Head + "    replicas: 1\n", "--set", "rabbitmq." + string.Concat(Enumerable.Repeat("a.", 50_000)) + "x=1");
+
+        BadInput.AssertOneErrorMatching(run, @"^--set rabbitmq\.a\.a.*: error: nesting too deep: a path of 50001 keys");
     }
 
     [Fact]

@@ -134,9 +134,10 @@ public sealed class HostileInputProperties : IDisposable
     [Fact]
     public void Render_with_arbitrary_set_arguments_ends_cleanly()
     {
-        var paths = Gen.OneOf(
+        var deepPaths = Gen.Frequency((3, Gen.Int[1, 100]), (1, Gen.Int[100, 60_000])).Select(depth => "rabbitmq." + string.Join('.', Enumerable.Repeat("storage", depth)));
+        var paths = Gen.OneOf<string>(deepPaths, Gen.OneOf(
             "rabbitmq.replicas", "rabbitmq.storage.size", "rabbitmq.nodeSelector", "rabbitmq.vhost", "workers.queues", "workers.taskTimeLimit",
-            "web.module", "web.ingress.host", "pghoard.storage", "web", "rabbitmq.resources.limits.memory", "nope.x", "rabbitmq");
+            "web.module", "web.ingress.host", "pghoard.storage", "web", "rabbitmq.resources.limits.memory", "nope.x", "rabbitmq"));
         var values = Gen.OneOf<string>(
             Gen.String[Gen.Char["[]{}:,-#&*!|>'\"\\ \n\t\u001babc019.=_/\ud800"], 0, 30],
             YamlMutation.Of(["[{name: mail_out}, {name: mail.out}]", "{size: 10Gi, storageClass: ssd}", "\"shop.wsgi:app\"", "5", "null", "90s"]));

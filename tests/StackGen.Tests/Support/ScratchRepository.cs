@@ -3,6 +3,9 @@ namespace StackGen.Tests.Support;
 /// <summary>A throw-away repository with an environments/ directory, for layering and error tests.</summary>
 public sealed class ScratchRepository : IDisposable
 {
+    /// <summary>A development environment's target: what every environment file starts with.</summary>
+    public const string DevTarget = "target:\n  context: dev\n  namespace: shop-dev\n  kubernetesVersion: \"1.33\"\n";
+
     public ScratchRepository()
     {
         Root = Directory.CreateTempSubdirectory("stackgen-test-").FullName;
