@@ -137,7 +137,7 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
     /// Binds a stack's merged settings, then every layer that set them on its own: a value a later layer overrides is
     /// checked too (it would surface the day the override is removed). An error both report is reported once.
     /// </summary>
-    private (StackLayers? Layers, ErrorList Errors) Bind(string name, SettingNode? node, SourceLocation declared, IReadOnlyList<SettingNode> layers)
+    private (StackLayers? Layers, ErrorList Errors) Bind(string name, SettingNode? node, SourceLocation declared, List<SettingNode> layers)
     {
         var errors = new ErrorList();
         var stack = catalog.Find(name)!;
@@ -153,7 +153,8 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
             stack.Check(bound.Value, new SettingChecks(stack, node as MappingNode, declared, errors));
         }
 
-        foreach (var layer in layers.Where(layer => !ReferenceEquals(layer, node)))
+        // A stack only one layer sets has been checked whole; its layer alone would give the same errors.
+        foreach (var layer in layers.Count > 1 ? layers : [])
         {
             if (LayerMerge.Merge(null, layer) is MappingNode alone)
             {
