@@ -64,8 +64,6 @@ internal readonly record struct FileStatus(FileStatus.Kinds Kind, long Size, int
     private static class NativeMethods
     {
         [DllImport("libc", SetLastError = true)]
-#pragma warning disable SA1300, IDE1006 // the C function's own name
         public static extern int statx(int directory, byte[] path, int flags, uint mask, out Statx status);
-#pragma warning restore SA1300, IDE1006
     }
 }
