@@ -35,16 +35,25 @@ public static class UsageError
                 return new InputError(SourceLocation.Flag($"stackgen {token}"), $"unknown command '{token}'{Suggestions.DidYouMean(token, commands)} (commands: {string.Join(", ", commands)}; {help})");
             }
 
+            // `--prune=maybe`: a boolean flag takes no separate value, so the parser leaves the value over.
+            var at = parsed.Tokens.Select(t => t.Value).ToList().IndexOf(token);
+            if (at > 0 && parsed.Tokens[at - 1] is { Type: TokenType.Option } flag
+                && command.Options.FirstOrDefault(o => o.Name == flag.Value || o.Aliases.Contains(flag.Value)) is { } option
+                && Expected(option.ValueType) is { } flagExpects)
+            {
+                return new InputError(SourceLocation.Flag($"{option.Name} {token}"), $"expected {flagExpects}, got '{token}' ({help})");
+            }
+
             return new InputError(SourceLocation.Flag(token), $"unexpected argument; expected flags written --flag VALUE ({help})");
         }
 
         var error = parsed.Errors[0];
-        if ((error.SymbolResult as OptionResult ?? error.SymbolResult?.Parent as OptionResult) is { } option
-            && option.Tokens.Count > 0
-            && Expected(option.Option.ValueType) is { } expected)
+        if ((error.SymbolResult as OptionResult ?? error.SymbolResult?.Parent as OptionResult) is { } result
+            && result.Tokens.Count > 0
+            && Expected(result.Option.ValueType) is { } expected)
         {
-            var value = option.Tokens[^1].Value;
-            return new InputError(SourceLocation.Flag($"{option.Option.Name} {value}"), $"expected {expected}, got '{value}' ({help})");
+            var value = result.Tokens[^1].Value;
+            return new InputError(SourceLocation.Flag($"{result.Option.Name} {value}"), $"expected {expected}, got '{value}' ({help})");
         }
 
         return new InputError(SourceLocation.Flag($"stackgen{path}"), $"{LowerFirst(error.Message.TrimEnd('.'))} ({help})");

@@ -35,6 +35,14 @@ public sealed class UsageErrorTests : IDisposable
     }
 
     [Fact]
+    public void A_boolean_flag_with_a_value_that_is_not_one_names_the_flag()
+    {
+        var run = CliRun.In(_repository.Root, "apply", "--env", "dev", "--prune=maybe");
+
+        BadInput.AssertOneError(run, "--prune maybe: error: expected true or false, got 'maybe'");
+    }
+
+    [Fact]
     public void A_missing_required_flag_is_one_line()
     {
         var run = CliRun.In(_repository.Root, "render");
