@@ -1,6 +1,6 @@
-using StackGen.Building;
 using k8s;
 using k8s.Models;
+using StackGen.Building;
 using StackGen.Rendering;
 using StackGen.Settings;
 using StackGen.Stacks.Celery;
