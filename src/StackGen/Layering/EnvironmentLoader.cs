@@ -294,9 +294,9 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
             errors.Add(version.Location, $"target.kubernetesVersion: expected a Kubernetes minor version written as a quoted string such as \"1.33\", got {version.Describe()}");
         }
 
-        if (node["namespace"] is { } ns && target.Namespace is { } name && !Validation.Rules.Names.IsDnsLabel(name))
+        if (node["namespace"] is { } ns && target.Namespace is { } name && !Naming.Names.IsDnsLabel(name))
         {
-            errors.Add(ns.Location, $"target.namespace: expected a DNS label (lower-case letters, digits and '-', at most 63 characters), got {ns.Describe()}");
+            errors.Add(ns.Location, $"target.namespace: expected a DNS label ({Naming.Names.DnsLabelRule}), got {ns.Describe()}");
         }
 
         return target;

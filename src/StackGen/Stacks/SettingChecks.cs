@@ -1,6 +1,6 @@
 using StackGen.Diagnostics;
 using StackGen.Layering;
-using StackGen.Validation.Rules;
+using StackGen.Naming;
 
 namespace StackGen.Stacks;
 
@@ -36,9 +36,9 @@ public sealed class SettingChecks
     {
         var name = StackContext.NameOf(_stack, parts);
         var location = Locate(path);
-        if (!StackContext.IsObjectName(name))
+        if (!Names.IsDnsLabel(name))
         {
-            Error(path, $"'{value}' makes the object name '{name}', which is not a DNS label; {StackContext.ObjectNameRule}");
+            Error(path, $"'{value}' makes the object name '{name}', which is not a DNS label; {Names.DnsLabelRule}");
         }
         else if (_names.TryGetValue(name, out var first))
         {

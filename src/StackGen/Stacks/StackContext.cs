@@ -1,7 +1,7 @@
 using k8s.Models;
 using StackGen.Diagnostics;
 using StackGen.Layering;
-using StackGen.Validation.Rules;
+using StackGen.Naming;
 
 namespace StackGen.Stacks;
 
@@ -12,9 +12,6 @@ namespace StackGen.Stacks;
 public sealed class StackContext
 {
     private readonly Func<Type, object> _resolve;
-
-    /// <summary>What an object name must be, for errors.</summary>
-    internal const string ObjectNameRule = "expected lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters in all";
 
     private readonly SourceLocation _declared;
 
@@ -54,14 +51,12 @@ public sealed class StackContext
     public string Name(params string[] parts)
     {
         var name = NameOf(Stack, parts);
-        return IsObjectName(name)
+        return Names.IsDnsLabel(name)
             ? name
-            : throw new InputException(_declared, $"stacks.{Stack.Name}: the settings make the object name '{name}', which is not a DNS label; {ObjectNameRule}");
+            : throw new InputException(_declared, $"stacks.{Stack.Name}: the settings make the object name '{name}', which is not a DNS label; {Names.DnsLabelRule}");
     }
 
     internal static string NameOf(IStack stack, string[] parts) => string.Join("-", parts.Prepend(stack.Name));
-
-    internal static bool IsObjectName(string name) => Names.IsDnsLabel(name);
 
     /// <summary>The labels that select a component's pods; stable for the life of the workload.</summary>
     public IDictionary<string, string> SelectorLabels(string component) => new Dictionary<string, string>(StringComparer.Ordinal)

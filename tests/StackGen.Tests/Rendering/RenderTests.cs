@@ -3,6 +3,7 @@ using k8s.Models;
 using StackGen.Rendering;
 using StackGen.Stacks;
 using StackGen.Tests.Support;
+using StackGen.Workloads;
 
 namespace StackGen.Tests.Rendering;
 
@@ -68,7 +69,7 @@ public sealed class RenderTests
 
         Assert.DoesNotContain(result.Objects, o => o.Resource is V1Secret { Data.Count: > 0 });
         var variables = result.Objects
-            .Select(o => ConfigChecksums.PodTemplate(o.Resource))
+            .Select(o => PodTemplates.Of(o.Resource))
             .OfType<V1PodTemplateSpec>()
             .SelectMany(t => t.Spec.Containers.Concat(t.Spec.InitContainers ?? []))
             .SelectMany(c => c.Env ?? []);

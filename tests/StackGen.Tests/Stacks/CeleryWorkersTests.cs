@@ -6,6 +6,7 @@ using StackGen.Settings;
 using StackGen.Stacks.Celery;
 using StackGen.Stacks.RabbitMq;
 using StackGen.Tests.Support;
+using StackGen.Workloads;
 
 namespace StackGen.Tests.Stacks;
 
@@ -21,7 +22,7 @@ public sealed class CeleryWorkersTests
 
     /// <summary>Every workload of the workers stack (worker Deployments, beat, the producer Job).</summary>
     private static IKubernetesObject<V1ObjectMeta>[] Workloads(RenderResult result) =>
-        [.. result.Objects.Where(o => o.Stack == "workers" && ConfigChecksums.PodTemplate(o.Resource) is not null).Select(o => o.Resource)];
+        [.. result.Objects.Where(o => o.Stack == "workers" && PodTemplates.Of(o.Resource) is not null).Select(o => o.Resource)];
 
     private static string[] Lines(string module) => module.Split('\n');
 

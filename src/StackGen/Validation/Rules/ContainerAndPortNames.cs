@@ -1,3 +1,5 @@
+using StackGen.Naming;
+
 namespace StackGen.Validation.Rules;
 
 /// <summary>SG1004: container and port names are unique and valid; port names fit in 15 characters.</summary>
