@@ -90,17 +90,5 @@ public sealed class PodReferencesTests
         Assert.NotEqual(Checksum("1"), Checksum("2"));
     }
 
-    [Fact]
-    public void No_rule_fails_on_two_objects_of_one_kind_and_name()
-    {
-        // Render refuses such a render (an input error at the stack); lint must still not fail on one built by hand.
-        var failure = Record.Exception(() => LintRun.Of("production", r => r
-            .With("rabbitmq", r.Find<V1StatefulSet>("rabbitmq"))
-            .With("workers", r.Find<V1Service>("rabbitmq"))
-            .With("rabbitmq", r.Find<V1ConfigMap>("rabbitmq-config"))));
-
-        Assert.Null(failure);
-    }
-
     private static V1PodSpec BrokerPod(RenderResult result) => result.Find<V1StatefulSet>("rabbitmq").Spec.Template.Spec;
 }
