@@ -16,8 +16,8 @@ public static class Pods
     /// <summary>
     /// A pod of <paramref name="containers"/>, after <paramref name="initContainers"/>. No service-account token is
     /// mounted (add one with <c>with</c> for a pod that calls the API), and every container, init containers
-    /// included, gets <see cref="Unprivileged"/> unless it sets its own security context. Add init containers here,
-    /// not with <c>with</c>, or they miss it.
+    /// included, gets <see cref="Unprivileged"/> for whatever of it the container does not set itself. Add init
+    /// containers here, not with <c>with</c>, or they miss it.
     /// </summary>
     public static V1PodSpec Spec(RunAsSettings runAs, IReadOnlyList<V1Container> containers, IReadOnlyList<V1Container>? initContainers = null) => new()
     {
@@ -57,6 +57,18 @@ public static class Pods
         Capabilities = new V1Capabilities { Drop = ["ALL"] },
     };
 
-    private static V1Container WithDefaults(V1Container container) =>
-        container.SecurityContext is null ? container with { SecurityContext = Unprivileged() } : container;
+    /// <summary>
+    /// <see cref="Unprivileged"/> under what the container sets itself: a container that needs a capability or
+    /// a read-only root says so field by field and keeps the other defaults.
+    /// </summary>
+    private static V1Container WithDefaults(V1Container container) => container with
+    {
+        SecurityContext = container.SecurityContext is not { } own
+            ? Unprivileged()
+            : own with
+            {
+                AllowPrivilegeEscalation = own.AllowPrivilegeEscalation ?? false,
+                Capabilities = own.Capabilities ?? new V1Capabilities { Drop = ["ALL"] },
+            },
+    };
 }
