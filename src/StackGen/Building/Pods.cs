@@ -68,7 +68,9 @@ public static class Pods
             : own with
             {
                 AllowPrivilegeEscalation = own.AllowPrivilegeEscalation ?? false,
-                Capabilities = own.Capabilities ?? new V1Capabilities { Drop = ["ALL"] },
+                Capabilities = own.Capabilities is { } capabilities
+                    ? capabilities with { Drop = capabilities.Drop ?? ["ALL"] }
+                    : new V1Capabilities { Drop = ["ALL"] },
             },
     };
 }
