@@ -5,9 +5,10 @@ namespace StackGen.Tests.Naming;
 /// <summary>
 /// The name grammars decide exactly what the API server decides. The good and bad values are copied verbatim from
 /// Kubernetes' own tests: kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/util/validation/validation_test.go
-/// (commit 3782b558a28fc5cc7d3f451fd03cbbb802d12a62; the six tables are unchanged in the later revision whose IP tests
-/// take a field.Path, Kubernetes 1.31+). Go's regexp '$' is the end of the text, so each grammar also refuses a
-/// trailing newline, which a .NET Regex '$' would accept (<see cref="WithNewline"/>).
+/// at commit 3782b558a28fc5cc7d3f451fd03cbbb802d12a62, a Kubernetes 1.30-or-later tree (it tests IsRelaxedEnvVarName,
+/// new in 1.30); the six tables are unchanged in a later revision whose IsValidIP tests take a field.Path. Go's
+/// regexp '$' is the end of the text, so each grammar also refuses a trailing newline, which a .NET Regex '$' would
+/// accept (<see cref="WithNewline"/>).
 /// </summary>
 public sealed class NamesTests
 {
