@@ -1,7 +1,10 @@
 using k8s;
 using k8s.Models;
+using StackGen.Layering;
 using StackGen.Rendering;
 using StackGen.Stacks;
+using StackGen.Stacks.RabbitMq;
+using StackGen.Tests.Fixtures;
 using StackGen.Tests.Support;
 
 namespace StackGen.Tests.Rendering;
@@ -20,10 +23,16 @@ public sealed class RenderTests
     [Fact]
     public void The_cli_prints_exactly_the_engine_render()
     {
-        var run = CliRun.In(Repository.Root, "render", "--env", "production");
+        var run = FixtureOrganisation.Organisation.Cli("render", "--env", "production");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(Renders.Yaml("production"), run.Out);
+        Assert.Equal(FixtureOrganisation.Organisation.Yaml("production"), run.Out);
+    }
+
+    [Fact]
+    public void Every_shipped_environment_renders_through_the_cli()
+    {
+        OrganisationChecks.RendersEveryEnvironment(Renders.Shipped);
     }
 
     [Theory]
@@ -52,10 +61,10 @@ public sealed class RenderTests
     public void A_config_change_changes_the_pod_template_checksum()
     {
         static string Checksum(RenderResult result) =>
-            Find<V1StatefulSet>(result, "rabbitmq").Spec.Template.Metadata.Annotations[ConfigChecksums.Annotation];
+            Find<V1StatefulSet>(result, "broker").Spec.Template.Metadata.Annotations[ConfigChecksums.Annotation];
 
-        var before = Checksum(Renders.Render("dev"));
-        var after = Checksum(Renders.Render("dev", ["rabbitmq.partitionHandling=autoheal"]));
+        var before = Checksum(FixtureOrganisation.Organisation.Render("dev"));
+        var after = Checksum(FixtureOrganisation.Organisation.Render("dev", ["broker.partitionHandling=autoheal"]));
 
         Assert.NotEqual(before, after);
     }
@@ -84,16 +93,24 @@ public sealed class RenderTests
         Assert.NotNull(broker.Env.Single(e => e.Name == "RABBITMQ_DEFAULT_PASS").ValueFrom.SecretKeyRef);
     }
 
-    [Fact]
-    public void Production_rabbitmq_uses_ssd_storage_and_sets_resources_while_dev_uses_standard_10Gi()
+    /// <summary>The storage and resources each environment's files give RabbitMQ, and resources wherever the tier is production.</summary>
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Rabbitmq_storage_and_resources_follow_the_environment_files(string environment)
     {
-        var production = Find<V1StatefulSet>(Renders.Render("production"), "rabbitmq");
-        var dev = Find<V1StatefulSet>(Renders.Render("dev"), "rabbitmq");
+        var result = Renders.Render(environment);
+        var settings = (RabbitMqSettings)result.Environment.Find("rabbitmq")!.Settings.Value;
+        var nodes = Find<V1StatefulSet>(result, "rabbitmq");
+        var claim = nodes.Spec.VolumeClaimTemplates.Single().Spec;
+        var limits = nodes.Spec.Template.Spec.Containers.Single(c => c.Name == "rabbitmq").Resources?.Limits;
 
-        Assert.Equal("ssd", production.Spec.VolumeClaimTemplates.Single().Spec.StorageClassName);
-        Assert.NotNull(production.Spec.Template.Spec.Containers.Single(c => c.Name == "rabbitmq").Resources.Limits);
-        Assert.Equal("standard", dev.Spec.VolumeClaimTemplates.Single().Spec.StorageClassName);
-        Assert.Equal("10Gi", dev.Spec.VolumeClaimTemplates.Single().Spec.Resources.Requests["storage"].ToString());
+        Assert.Equal(settings.Storage.StorageClass, claim.StorageClassName);
+        Assert.Equal(settings.Storage.Size.ToKubernetes().ToString(), claim.Resources.Requests["storage"].ToString());
+        Assert.Equal(settings.Resources?.Limits.Memory?.ToKubernetes().ToString(), limits?["memory"].ToString());
+        if (result.Environment.Tier == Tier.Production)
+        {
+            Assert.NotNull(limits);
+        }
     }
 
     [Theory]
