@@ -30,14 +30,31 @@ public sealed class ScratchOrganisation : IDisposable
 
     public string PathOf(string relative) => Path.Combine(_repository.Root, RepositoryRoot.EnvironmentsDirectory, relative);
 
-    /// <summary>Inserts <paramref name="lines"/> right after the first line of environments/RELATIVE equal to <paramref name="after"/>.</summary>
-    public void InsertAfter(string relative, string after, string lines)
+    /// <summary>
+    /// Edits environments/RELATIVE the way README shows an edit: <paramref name="snippet"/>'s lines that the file already
+    /// has (in order) place the ones it lacks, which are inserted where they stand in the snippet. After an inserted
+    /// line only the very next line of the file counts as the snippet's next line, so new keys stay together.
+    /// </summary>
+    public void Apply(string relative, string snippet)
     {
-        var text = File.ReadAllLines(PathOf(relative)).ToList();
-        var at = text.IndexOf(after);
-        Assert.True(at >= 0, $"environments/{relative} has no line '{after}'");
-        text.InsertRange(at + 1, lines.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
-        File.WriteAllText(PathOf(relative), string.Join('\n', text) + "\n");
+        var lines = File.ReadAllText(PathOf(relative)).TrimEnd('\n').Split('\n').ToList();
+        var at = 0;
+        var inserting = false;
+        foreach (var line in snippet.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
+        {
+            var existing = inserting ? (at < lines.Count && lines[at] == line ? at : -1) : lines.IndexOf(line, at);
+            inserting = existing < 0;
+            if (inserting)
+            {
+                lines.Insert(at++, line);
+            }
+            else
+            {
+                at = existing + 1;
+            }
+        }
+
+        File.WriteAllText(PathOf(relative), string.Join('\n', lines) + "\n");
     }
 
     /// <summary>The same files with another set of stacks (a stack added the way README's "Adding a stack" adds one).</summary>
