@@ -23,15 +23,11 @@ public sealed partial class ReadmeTests
     [Fact]
     public void The_walkthrough_edit_keeps_the_organisation_green_and_changes_what_README_says()
     {
-        var edit = Text.Blocks(Walkthrough).Single(b => b.Language == "yaml" && b.Before.Contains($"`{WalkthroughFile}`", StringComparison.Ordinal));
-        var replicas = int.Parse(ReplicasLine().Match(edit.Text).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        using var copy = Renders.Shipped.Copy();
-        var before = copy.Organisation.Render("production");
+        using var walkthrough = FollowWalkthrough();
+        var (before, after) = (walkthrough.Before, walkthrough.After);
+        var replicas = int.Parse(walkthrough.Sets["rabbitmq.replicas"], System.Globalization.CultureInfo.InvariantCulture);
 
-        copy.Apply(Relative(WalkthroughFile), edit.Text);
-
-        var after = copy.Organisation.Render("production");
-        AssertOrganisationChecks(copy.Organisation);
+        AssertOrganisationChecks(walkthrough.Copy.Organisation);
         Assert.Equal(replicas, Find<V1StatefulSet>(after, "rabbitmq").Spec.Replicas);
         Assert.NotEqual(replicas, Find<V1StatefulSet>(before, "rabbitmq").Spec.Replicas);
 
@@ -40,27 +36,27 @@ public sealed partial class ReadmeTests
         Assert.Contains($"target_group_size = {replicas}\n", Find<V1ConfigMap>(after, "rabbitmq-config").Data["rabbitmq.conf"], StringComparison.Ordinal);
         Assert.DoesNotContain($"target_group_size = {replicas}\n", Find<V1ConfigMap>(before, "rabbitmq-config").Data["rabbitmq.conf"], StringComparison.Ordinal);
         Assert.NotEqual(Checksum(before), Checksum(after));
-        var consumers = before.Dependencies.Where(d => d.Provider == "rabbitmq").Select(d => d.Consumer).ToHashSet(StringComparer.Ordinal);
-        Assert.Equal(
-            [.. Changed(before, after).Where(o => o.Stack != "rabbitmq").Select(o => o.Id)],
-            [.. after.Objects.Where(o => consumers.Contains(o.Stack) && o.Resource is V1Deployment d && BrokerUrls(d) is not null).Select(o => o.Id)]);
-        Assert.All(after.Objects.Select(o => o.Resource).OfType<V1Deployment>().Select(BrokerUrls).OfType<string>(), urls => Assert.Equal(replicas, urls.Split(';').Length));
         Assert.Equal(["ConfigMap/rabbitmq-config", "StatefulSet/rabbitmq"], Changed(before, after).Where(o => o.Stack == "rabbitmq").Select(o => o.Id).Order(StringComparer.Ordinal));
+        var consumers = before.Dependencies.Where(d => d.Provider == "rabbitmq").Select(d => d.Consumer).ToHashSet(StringComparer.Ordinal);
+        var withBrokers = after.Objects.Where(o => o.Resource is V1Deployment d && BrokerUrls(d) is not null).ToArray();
+        Assert.Equal(Changed(before, after).Where(o => o.Stack != "rabbitmq").Select(o => o.Id), withBrokers.Select(o => o.Id));
+        Assert.All(withBrokers, o => Assert.Contains(o.Stack, consumers));
+        Assert.All(withBrokers, o => Assert.Equal(replicas, BrokerUrls((V1Deployment)o.Resource)!.Split(';').Length));
     }
 
-    /// <summary>README: `dotnet test` then fails on exactly the goldens it names, which `bash tests/accept-snapshots` accepts.</summary>
+    /// <summary>
+    /// README: `dotnet test` then fails on exactly the goldens it names (those whose render the edit changes; the golden
+    /// tests hold every golden to the render before it), which `bash tests/accept-snapshots` accepts.
+    /// </summary>
     [Fact]
     public void The_walkthrough_edit_fails_exactly_the_goldens_README_names()
     {
-        var blocks = Text.Blocks(Walkthrough);
-        var edit = blocks.Single(b => b.Language == "yaml" && b.Before.Contains($"`{WalkthroughFile}`", StringComparison.Ordinal));
-        var accept = blocks.Single(b => b.Text.Contains("bash tests/accept-snapshots", StringComparison.Ordinal));
-        using var copy = Renders.Shipped.Copy();
-        copy.Apply(Relative(WalkthroughFile), edit.Text);
+        var accept = Text.Blocks(Walkthrough).Single(b => b.Text.Contains("bash tests/accept-snapshots", StringComparison.Ordinal));
+        using var walkthrough = FollowWalkthrough();
 
-        var differing = OrganisationChecks.StackEnvironments(copy.Organisation)
-            .Where(c => File.ReadAllText(Path.Combine(Snapshot.GoldenDirectory, c.Stack, c.Environment + ".yaml")) != TestOrganisation.Yaml(copy.Organisation.Render(c.Environment, stacks: [c.Stack])))
-            .Select(c => $"{c.Stack}/{c.Environment}");
+        var differing = walkthrough.Before.Environment.Stacks.Select(s => s.Stack.Name)
+            .Where(stack => Yaml(walkthrough.Before, stack) != Yaml(walkthrough.After, stack))
+            .Select(stack => $"{stack}/{walkthrough.Before.Environment.Name}");
 
         var named = BacktickedWords().Matches(accept.Before).Select(m => m.Groups[1].Value).Where(w => Renders.Catalog.Find(w) is not null);
         Assert.Equal(named.Select(stack => $"{stack}/production").Order(StringComparer.Ordinal), differing.Order(StringComparer.Ordinal));
@@ -70,12 +66,9 @@ public sealed partial class ReadmeTests
     [Fact]
     public void The_walkthrough_transcripts_print_what_README_shows()
     {
-        var blocks = Text.Blocks(Walkthrough);
-        var edit = blocks.Single(b => b.Language == "yaml" && b.Before.Contains($"`{WalkthroughFile}`", StringComparison.Ordinal));
-        using var copy = Renders.Shipped.Copy();
-        copy.Apply(Relative(WalkthroughFile), edit.Text);
+        using var walkthrough = FollowWalkthrough();
 
-        var transcripts = blocks.Where(b => b.Language == "text" && b.Text.StartsWith("$ ", StringComparison.Ordinal)).ToArray();
+        var transcripts = Text.Blocks(Walkthrough).Where(b => b.Language == "text" && b.Text.StartsWith("$ ", StringComparison.Ordinal)).ToArray();
         Assert.NotEmpty(transcripts);
         foreach (var transcript in transcripts)
         {
@@ -85,7 +78,7 @@ public sealed partial class ReadmeTests
             {
                 if (line.StartsWith("$ stackgen ", StringComparison.Ordinal))
                 {
-                    var run = copy.Organisation.Cli(line["$ stackgen ".Length..].Split(' '));
+                    var run = walkthrough.Copy.Organisation.Cli(line["$ stackgen ".Length..].Split(' '));
                     exit = run.ExitCode;
                     printed.AddRange((run.Out + run.Error).Split('\n', StringSplitOptions.RemoveEmptyEntries));
                 }
@@ -125,8 +118,10 @@ public sealed partial class ReadmeTests
     [Fact]
     public void Adding_a_stack_as_README_describes_keeps_the_organisation_green()
     {
+        // A reader who has followed README already has a `cache` stack of their own: README's takes its place.
+        var example = new RedisCache();
         using var copy = Renders.Shipped.Copy();
-        copy.UseCatalog(new StackCatalog(Renders.Catalog.System, [.. Renders.Catalog.Stacks, new RedisCache()]));
+        copy.UseCatalog(new StackCatalog(Renders.Catalog.System, [.. Renders.Catalog.Stacks.Where(s => s.Name != example.Name), example]));
 
         var edits = Text.Blocks(AddingAStack).Where(b => b.Language == "yaml").ToArray();
         Assert.NotEmpty(edits);
@@ -141,9 +136,59 @@ public sealed partial class ReadmeTests
 
         AssertOrganisationChecks(copy.Organisation);
         var cases = OrganisationChecks.StackEnvironments(copy.Organisation).ToArray();
-        Assert.Equal(copy.Organisation.Environments, cases.Where(c => c.Stack == "cache").Select(c => c.Environment));
-        Assert.All(copy.Organisation.Environments, environment => Assert.NotEmpty(copy.Organisation.Render(environment, stacks: ["cache"]).Objects));
+        Assert.Equal(copy.Organisation.Environments, cases.Where(c => c.Stack == example.Name).Select(c => c.Environment));
+        Assert.All(copy.Organisation.Environments, environment => Assert.NotEmpty(copy.Organisation.Render(environment, stacks: [example.Name]).Objects));
     }
+
+    /// <summary>
+    /// README's walkthrough edit on a scratch copy of the organisation, and the environment's render before and after it.
+    /// "Before" is the organisation without the values the edit sets: when a reader has followed the walkthrough, the
+    /// file already has them (at the lines the engine says they come from), and they are taken out first.
+    /// </summary>
+    private static WalkthroughRun FollowWalkthrough()
+    {
+        var edit = Text.Blocks(Walkthrough).Single(b => b.Language == "yaml" && b.Before.Contains($"`{WalkthroughFile}`", StringComparison.Ordinal));
+        var file = Relative(WalkthroughFile);
+        var environment = file.Split('/')[0];
+        var sets = SettingsSetBy(edit.Text);
+        var copy = Renders.Shipped.Copy();
+        var lines = sets.Keys
+            .Select(path => copy.Organisation.Load(environment).Find(path.Split('.')[0])!.Settings.Find(path)!.Source.Text)
+            .Select(source => SourceLine().Match(source))
+            .Where(m => m.Success && m.Groups[1].Value == WalkthroughFile)
+            .Select(m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var line in lines.OrderDescending())
+        {
+            copy.RemoveLine(file, line);
+        }
+
+        var before = copy.Organisation.Render(environment);
+        copy.Apply(file, edit.Text);
+        return new WalkthroughRun(copy, sets, before, copy.Organisation.Render(environment));
+    }
+
+    /// <summary>The settings a README snippet of a layer file sets: `stacks: {rabbitmq: {replicas: 5}}` sets rabbitmq.replicas to 5.</summary>
+    private static Dictionary<string, string> SettingsSetBy(string snippet)
+    {
+        var sets = new Dictionary<string, string>(StringComparer.Ordinal);
+        var path = new List<(int Indent, string Key)>();
+        foreach (var match in snippet.Split('\n').Select(l => LayerLine().Match(l)).Where(m => m.Success))
+        {
+            var indent = match.Groups[1].Length;
+            path.RemoveAll(p => p.Indent >= indent);
+            path.Add((indent, match.Groups[2].Value));
+            if (match.Groups[3].Length > 0)
+            {
+                Assert.Equal("stacks", path[0].Key);
+                sets[string.Join('.', path.Skip(1).Select(p => p.Key))] = match.Groups[3].Value;
+            }
+        }
+
+        return sets;
+    }
+
+    private static string Yaml(RenderResult result, string stack) =>
+        string.Concat(result.Objects.Where(o => o.Stack == stack).Select(o => YamlEmitter.Write(o.Resource)));
 
     private static void AssertOrganisationChecks(TestOrganisation organisation)
     {
@@ -187,8 +232,16 @@ public sealed partial class ReadmeTests
         return text[(text.IndexOf('\n', at + 1) + 1)..].Trim();
     }
 
-    [GeneratedRegex(@"^\s*replicas: (\d+)", RegexOptions.Multiline)]
-    private static partial Regex ReplicasLine();
+    [GeneratedRegex(@"^( *)([A-Za-z][\w.-]*):(?: +([^#\s][^#]*?))?\s*(?:#.*)?$")]
+    private static partial Regex LayerLine();
+
+    [GeneratedRegex(@"^(.+):(\d+):(\d+)$")]
+    private static partial Regex SourceLine();
+
+    private sealed record WalkthroughRun(ScratchOrganisation Copy, IReadOnlyDictionary<string, string> Sets, RenderResult Before, RenderResult After) : IDisposable
+    {
+        public void Dispose() => Copy.Dispose();
+    }
 
     [GeneratedRegex("`([a-z][a-z0-9-]*)`")]
     private static partial Regex BacktickedWords();

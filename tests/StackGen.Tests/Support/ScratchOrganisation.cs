@@ -57,6 +57,14 @@ public sealed class ScratchOrganisation : IDisposable
         File.WriteAllText(PathOf(relative), string.Join('\n', lines) + "\n");
     }
 
+    /// <summary>Deletes line <paramref name="number"/> (1-based) of environments/RELATIVE.</summary>
+    public void RemoveLine(string relative, int number)
+    {
+        var lines = File.ReadAllLines(PathOf(relative)).ToList();
+        lines.RemoveAt(number - 1);
+        File.WriteAllText(PathOf(relative), string.Join('\n', lines) + "\n");
+    }
+
     /// <summary>The same files with another set of stacks (a stack added the way README's "Adding a stack" adds one).</summary>
     public void UseCatalog(StackCatalog catalog) => Organisation = Organisation with { Catalog = catalog };
 
