@@ -13,11 +13,13 @@ public sealed class RenderTests
 {
     public static TheoryData<string> Environments() => [.. Renders.Environments];
 
+    public static TheoryData<string, string> EnvironmentsOfBoth() => Organisations.Environments();
+
     [Theory]
-    [MemberData(nameof(Environments))]
-    public void Two_renders_are_byte_identical(string environment)
+    [MemberData(nameof(EnvironmentsOfBoth))]
+    public void Two_renders_are_byte_identical(string organisation, string environment)
     {
-        Assert.Equal(Renders.Yaml(environment), Renders.Yaml(environment));
+        Assert.Equal(Organisations.Named(organisation).Yaml(environment), Organisations.Named(organisation).Yaml(environment));
     }
 
     [Fact]
@@ -36,19 +38,19 @@ public sealed class RenderTests
     }
 
     [Theory]
-    [MemberData(nameof(Environments))]
-    public void Objects_come_in_install_order(string environment)
+    [MemberData(nameof(EnvironmentsOfBoth))]
+    public void Objects_come_in_install_order(string organisation, string environment)
     {
-        var ranks = Renders.Render(environment).Objects.Select(o => InstallOrder.Rank(o.Kind)).ToArray();
+        var ranks = Organisations.Named(organisation).Render(environment).Objects.Select(o => InstallOrder.Rank(o.Kind)).ToArray();
 
         Assert.Equal(ranks.Order(), ranks);
     }
 
     [Theory]
-    [MemberData(nameof(Environments))]
-    public void Every_object_carries_the_standard_labels_and_the_target_namespace(string environment)
+    [MemberData(nameof(EnvironmentsOfBoth))]
+    public void Every_object_carries_the_standard_labels_and_the_target_namespace(string organisation, string environment)
     {
-        var result = Renders.Render(environment);
+        var result = Organisations.Named(organisation).Render(environment);
 
         Assert.All(result.Objects, o =>
         {
@@ -114,10 +116,10 @@ public sealed class RenderTests
     }
 
     [Theory]
-    [MemberData(nameof(Environments))]
-    public void Secrets_are_only_ever_references(string environment)
+    [MemberData(nameof(EnvironmentsOfBoth))]
+    public void Secrets_are_only_ever_references(string organisation, string environment)
     {
-        var result = Renders.Render(environment);
+        var result = Organisations.Named(organisation).Render(environment);
 
         Assert.DoesNotContain(result.Objects, o => o.Resource is V1Secret { Data.Count: > 0 });
         var variables = result.Objects

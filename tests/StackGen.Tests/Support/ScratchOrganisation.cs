@@ -33,7 +33,8 @@ public sealed class ScratchOrganisation : IDisposable
     /// <summary>
     /// Edits environments/RELATIVE the way README shows an edit: <paramref name="snippet"/>'s lines that the file already
     /// has (in order) place the ones it lacks, which are inserted where they stand in the snippet. After an inserted
-    /// line only the very next line of the file counts as the snippet's next line, so new keys stay together.
+    /// line only the very next line of the file counts as the snippet's next line, so new keys stay together. A line
+    /// `...` stands for the rest of the mapping it is indented into: what follows goes after its last entry.
     /// </summary>
     public void Apply(string relative, string snippet)
     {
@@ -42,6 +43,18 @@ public sealed class ScratchOrganisation : IDisposable
         var inserting = false;
         foreach (var line in snippet.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
         {
+            if (line.Trim() == "...")
+            {
+                var indent = line.Length - line.TrimStart().Length;
+                while (at < lines.Count && (lines[at].Trim().Length == 0 || lines[at].TrimStart().StartsWith('#') || lines[at].Length - lines[at].TrimStart().Length >= indent))
+                {
+                    at++;
+                }
+
+                inserting = true;
+                continue;
+            }
+
             var existing = inserting ? (at < lines.Count && lines[at] == line ? at : -1) : lines.IndexOf(line, at);
             inserting = existing < 0;
             if (inserting)
