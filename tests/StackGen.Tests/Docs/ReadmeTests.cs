@@ -31,6 +31,12 @@ public sealed partial class ReadmeTests
         Assert.Equal(replicas, Find<V1StatefulSet>(after, "rabbitmq").Spec.Replicas);
         Assert.NotEqual(replicas, Find<V1StatefulSet>(before, "rabbitmq").Spec.Replicas);
 
+        // "# was 3 in environments/production.yaml"
+        var was = WasComment().Match(walkthrough.Edit);
+        var previous = before.Environment.Find("rabbitmq")!.Settings.Find("rabbitmq.replicas")!;
+        Assert.Equal(was.Groups[1].Value, previous.Value);
+        Assert.StartsWith(was.Groups[2].Value + ":", previous.Source.Text, StringComparison.Ordinal);
+
         // "The StatefulSet's replicas changes, and so does rabbitmq.conf's quorum-queue target size, and with it the
         // pod template's checksum/config annotation"; the stacks that reference rabbitmq list one URL per node.
         Assert.Contains($"target_group_size = {replicas}\n", Find<V1ConfigMap>(after, "rabbitmq-config").Data["rabbitmq.conf"], StringComparison.Ordinal);
@@ -165,7 +171,7 @@ public sealed partial class ReadmeTests
 
         var before = copy.Organisation.Render(environment);
         copy.Apply(file, edit.Text);
-        return new WalkthroughRun(copy, sets, before, copy.Organisation.Render(environment));
+        return new WalkthroughRun(copy, edit.Text, sets, before, copy.Organisation.Render(environment));
     }
 
     /// <summary>The settings a README snippet of a layer file sets: `stacks: {rabbitmq: {replicas: 5}}` sets rabbitmq.replicas to 5.</summary>
@@ -236,10 +242,13 @@ public sealed partial class ReadmeTests
     [GeneratedRegex(@"^( *)([A-Za-z][\w.-]*):(?: +([^#\s][^#]*?))?\s*(?:#.*)?$")]
     private static partial Regex LayerLine();
 
+    [GeneratedRegex(@"# was (\S+) in (\S+)")]
+    private static partial Regex WasComment();
+
     [GeneratedRegex(@"^(.+):(\d+):(\d+)$")]
     private static partial Regex SourceLine();
 
-    private sealed record WalkthroughRun(ScratchOrganisation Copy, IReadOnlyDictionary<string, string> Sets, RenderResult Before, RenderResult After) : IDisposable
+    private sealed record WalkthroughRun(ScratchOrganisation Copy, string Edit, IReadOnlyDictionary<string, string> Sets, RenderResult Before, RenderResult After) : IDisposable
     {
         public void Dispose() => Copy.Dispose();
     }

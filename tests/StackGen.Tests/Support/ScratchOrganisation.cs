@@ -34,28 +34,33 @@ public sealed class ScratchOrganisation : IDisposable
     /// Edits environments/RELATIVE the way README shows an edit: <paramref name="snippet"/>'s lines that the file already
     /// has (in order) place the ones it lacks, which are inserted where they stand in the snippet. After an inserted
     /// line only the very next line of the file counts as the snippet's next line, so new keys stay together. A line
-    /// `...` stands for the rest of the mapping it is indented into: what follows goes after its last entry.
+    /// `...` stands for the other entries of the mapping it is indented into: the line after it is looked for among
+    /// them and, when missing, added after the last.
     /// </summary>
     public void Apply(string relative, string snippet)
     {
         var lines = File.ReadAllText(PathOf(relative)).TrimEnd('\n').Split('\n').ToList();
         var at = 0;
         var inserting = false;
+        int? others = null;
         foreach (var line in snippet.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
         {
             if (line.Trim() == "...")
             {
+                others = at;
                 var indent = line.Length - line.TrimStart().Length;
                 while (at < lines.Count && (lines[at].Trim().Length == 0 || lines[at].TrimStart().StartsWith('#') || lines[at].Length - lines[at].TrimStart().Length >= indent))
                 {
                     at++;
                 }
 
-                inserting = true;
                 continue;
             }
 
-            var existing = inserting ? (at < lines.Count && lines[at] == line ? at : -1) : lines.IndexOf(line, at);
+            var existing = others is { } start ? lines.FindIndex(start, at - start, l => l == line)
+                : inserting ? (at < lines.Count && lines[at] == line ? at : -1)
+                : lines.IndexOf(line, at);
+            others = null;
             inserting = existing < 0;
             if (inserting)
             {
