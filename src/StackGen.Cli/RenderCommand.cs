@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StackGen.Emitting;
+using StackGen.Layering;
 using StackGen.Rendering;
 using StackGen.Validation;
 using StackGen.Validation.Reports;
@@ -13,7 +14,7 @@ public static class RenderCommand
     {
         var env = new Option<string>("--env", "-e") { Description = "The environment to render (a file environments/ENV.yaml)", Required = true };
         var stack = new Option<string[]>("--stack", "-s") { Description = "Render only this stack (repeatable); default: every stack of the environment" };
-        var output = new Option<string?>("--output", "-o") { Description = "Write DIR/ENV/STACK/KIND-NAME.yaml instead of printing, replacing the previous render of ENV atomically" };
+        var output = new Option<string?>("--output", "-o") { Description = "Write DIR/ENV/STACK/KIND-NAME.yaml instead of printing, replacing the previous render of ENV atomically (only a DIR/ENV stackgen wrote: it lists its files in DIR/ENV/.stackgen-output)" };
         var set = new Option<string[]>("--set") { Description = "Override a setting: STACK.PATH=VALUE (repeatable; applied after environment and team layers)" };
         var command = new Command(
             "render",
@@ -30,7 +31,8 @@ public static class RenderCommand
         command.SetAction(parsed =>
         {
             var stacks = parsed.GetValue(stack) ?? [];
-            var environment = cli.Loader().Load(parsed.GetValue(env)!, parsed.GetValue(set) ?? []);
+            var loader = cli.Loader();
+            var environment = loader.Load(parsed.GetValue(env)!, parsed.GetValue(set) ?? []);
             var result = new Renderer(cli.Catalog).Render(environment, stacks);
             var lint = Linter.Run(result);
             if (lint.Active.Any())
@@ -46,7 +48,16 @@ public static class RenderCommand
 
             if (parsed.GetValue(output) is { } directory)
             {
-                OutputDirectory.Write(Path.Combine(cli.WorkingDirectory, directory), environment.Name, result.Objects, stacks);
+                try
+                {
+                    OutputDirectory.Write(directory, environment.Name, result.Objects, stacks, cli.WorkingDirectory, Path.Combine(loader.Root, RepositoryRoot.EnvironmentsDirectory));
+                }
+                catch (OutputFailedException e)
+                {
+                    cli.Error.WriteLine(e.Message);
+                    return 1;
+                }
+
                 cli.Error.WriteLine($"wrote {result.Objects.Count} objects to {Path.Combine(directory, environment.Name)}");
             }
             else

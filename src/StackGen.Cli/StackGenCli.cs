@@ -54,7 +54,7 @@ public static class StackGenCli
         {
             foreach (var error in e.Errors)
             {
-                stderr.WriteLine(error);
+                stderr.WriteLine(io.Shown(error));
             }
 
             return InputError;

@@ -63,12 +63,13 @@ public sealed class RollbackTests : IAsyncLifetime
     [Fact]
     public void History_keeps_the_last_ten_revisions()
     {
-        for (var replicas = 1; replicas <= 12; replicas++)
+        // Worker replicas: any count lints clean (an even broker cluster would not, SG2009).
+        for (var revision = 1; revision <= 12; revision++)
         {
-            Apply("--stack", "broker", "--wait=false", "--set", $"broker.replicas={replicas}");
+            Apply("--stack", "worker", "--wait=false", "--set", $"worker.replicas={revision}");
         }
 
-        var numbers = History("broker").Skip(1).Select(line => int.Parse(line.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+        var numbers = History("worker").Skip(1).Select(line => int.Parse(line.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(Enumerable.Range(3, 10), numbers);
     }

@@ -20,7 +20,7 @@ public sealed class OutputDirectoryTests : IDisposable
         OutputDirectory.Write(_root, "dev", result.Objects, []);
 
         Assert.Contains(Path.Combine("dev", "broker", "statefulset-broker.yaml"), Files());
-        Assert.Equal(result.Objects.Count, Files().Count());
+        Assert.Equal(result.Objects.Count + 1, Files().Count()); // and the manifest, .stackgen-output
         Assert.Equal(
             YamlEmitter.Write(result.Objects.Single(o => o.Id == "StatefulSet/broker").Resource),
             File.ReadAllText(Path.Combine(_root, "dev", "broker", "statefulset-broker.yaml")));

@@ -62,17 +62,19 @@ public sealed class ReferenceTests
     }
 
     /// <summary>README: `--set rabbitmq.replicas=N` gives every consumer N broker URLs with no other edit.</summary>
-    [Fact]
-    public void The_broker_list_follows_the_rabbitmq_replica_count()
+    [Theory]
+    [InlineData("workers-celery")]
+    [InlineData("web-config")]
+    public void The_broker_list_follows_the_rabbitmq_replica_count(string configMap)
     {
         var replicas = OtherReplicaCount();
         var result = Renders.Render("production", [$"rabbitmq.replicas={replicas}"]);
 
-        var urls = EnvValue(result, "workers-default", "CELERY_BROKER_URL").Split(';');
+        var module = CeleryModules.Text(result, configMap);
 
         Assert.Equal(
-            Enumerable.Range(0, replicas).Select(i => $"amqp://$(BROKER_USER):$(BROKER_PASSWORD)@rabbitmq-{i}.rabbitmq-peers.{result.Environment.Target.Namespace}.svc.cluster.local:5672/%2F"),
-            urls);
+            Enumerable.Range(0, replicas).Select(i => $"rabbitmq-{i}.rabbitmq-peers.{result.Environment.Target.Namespace}.svc.cluster.local"),
+            CeleryModules.BrokerNodes(module));
     }
 
     [Fact]

@@ -1,9 +1,7 @@
 using k8s;
 using k8s.Models;
-using StackGen.Layering;
 using StackGen.Rendering;
 using StackGen.Stacks;
-using StackGen.Stacks.RabbitMq;
 using StackGen.Tests.Fixtures;
 using StackGen.Tests.Support;
 
@@ -11,8 +9,6 @@ namespace StackGen.Tests.Rendering;
 
 public sealed class RenderTests
 {
-    public static TheoryData<string> Environments() => [.. Renders.Environments];
-
     public static TheoryData<string, string> EnvironmentsOfBoth() => Organisations.Environments();
 
     [Theory]
@@ -63,56 +59,12 @@ public sealed class RenderTests
     public void A_config_change_changes_the_pod_template_checksum()
     {
         static string Checksum(RenderResult result) =>
-            Find<V1StatefulSet>(result, "broker").Spec.Template.Metadata.Annotations[ConfigChecksums.Annotation];
+            result.Find<V1StatefulSet>("broker").Spec.Template.Metadata.Annotations[ConfigChecksums.Annotation];
 
         var before = Checksum(FixtureOrganisation.Organisation.Render("dev"));
         var after = Checksum(FixtureOrganisation.Organisation.Render("dev", ["broker.partitionHandling=autoheal"]));
 
         Assert.NotEqual(before, after);
-    }
-
-    [Theory]
-    [MemberData(nameof(Environments))]
-    public void Rabbitmq_encodes_the_production_lessons(string environment)
-    {
-        var result = Renders.Render(environment);
-        var nodes = Find<V1StatefulSet>(result, "rabbitmq");
-        var peers = Find<V1Service>(result, nodes.Spec.ServiceName);
-        var config = Find<V1ConfigMap>(result, "rabbitmq-config").Data["rabbitmq.conf"];
-
-        Assert.Equal("apps/v1", nodes.ApiVersion);
-        Assert.Equal("None", peers.Spec.ClusterIP);
-        Assert.True(peers.Spec.PublishNotReadyAddresses);
-        Assert.Contains("cluster_partition_handling = pause_minority", config, StringComparison.Ordinal);
-        Assert.Contains("default_queue_type = quorum", config, StringComparison.Ordinal);
-        Assert.Equal(
-            "kubernetes.io/hostname",
-            nodes.Spec.Template.Spec.Affinity.PodAntiAffinity.PreferredDuringSchedulingIgnoredDuringExecution.Single().PodAffinityTerm.TopologyKey);
-        Assert.Equal(nodes.Spec.Selector.MatchLabels, Find<V1PodDisruptionBudget>(result, "rabbitmq").Spec.Selector.MatchLabels);
-        var broker = nodes.Spec.Template.Spec.Containers.Single(c => c.Name == "rabbitmq");
-        Assert.NotNull(broker.ReadinessProbe);
-        Assert.NotNull(broker.LivenessProbe);
-        Assert.NotNull(broker.Env.Single(e => e.Name == "RABBITMQ_DEFAULT_PASS").ValueFrom.SecretKeyRef);
-    }
-
-    /// <summary>The storage and resources each environment's files give RabbitMQ, and resources wherever the tier is production.</summary>
-    [Theory]
-    [MemberData(nameof(Environments))]
-    public void Rabbitmq_storage_and_resources_follow_the_environment_files(string environment)
-    {
-        var result = Renders.Render(environment);
-        var settings = (RabbitMqSettings)result.Environment.Find("rabbitmq")!.Settings.Value;
-        var nodes = Find<V1StatefulSet>(result, "rabbitmq");
-        var claim = nodes.Spec.VolumeClaimTemplates.Single().Spec;
-        var limits = nodes.Spec.Template.Spec.Containers.Single(c => c.Name == "rabbitmq").Resources?.Limits;
-
-        Assert.Equal(settings.Storage.StorageClass, claim.StorageClassName);
-        Assert.Equal(settings.Storage.Size.ToKubernetes().ToString(), claim.Resources.Requests["storage"].ToString());
-        Assert.Equal(settings.Resources?.Limits.Memory?.ToKubernetes().ToString(), limits?["memory"].ToString());
-        if (result.Environment.Tier == Tier.Production)
-        {
-            Assert.NotNull(limits);
-        }
     }
 
     [Theory]
@@ -135,7 +87,4 @@ public sealed class RenderTests
     private static readonly string[] SecretWords = ["PASS", "SECRET", "COOKIE", "TOKEN", "ACCESS_KEY"];
 
     private static bool SecretLooking(string name) => SecretWords.Any(word => name.Contains(word, StringComparison.Ordinal));
-
-    private static T Find<T>(RenderResult result, string name)
-        where T : class, IKubernetesObject<V1ObjectMeta> => result.Objects.Select(o => o.Resource).OfType<T>().Single(o => o.Metadata.Name == name);
 }

@@ -9,6 +9,15 @@ public sealed class ScratchRepository : IDisposable
         Directory.CreateDirectory(Path.Combine(Root, "environments"));
     }
 
+    /// <summary>The target block of a dev environment file; a test appends its stacks.</summary>
+    public const string DevTarget = """
+        target:
+          context: dev
+          namespace: shop-dev
+          kubernetesVersion: "1.33"
+
+        """;
+
     public string Root { get; }
 
     /// <summary>Writes environments/RELATIVE (e.g. "dev.yaml", "dev/platform.yaml").</summary>

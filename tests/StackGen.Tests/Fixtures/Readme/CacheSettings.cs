@@ -14,4 +14,7 @@ public sealed record CacheSettings
     public ImageRef Image { get; init; } = ImageRef.Parse("redis:7.4.1");
 
     public ComputeResources? Resources { get; init; }
+
+    /// <summary>The redis image's own user and group: pods run as non-root.</summary>
+    public RunAsSettings RunAs { get; init; } = new() { User = 999, Group = 999 };
 }

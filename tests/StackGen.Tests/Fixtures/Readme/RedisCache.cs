@@ -11,9 +11,6 @@ public sealed class RedisCache : Stack<CacheSettings>
     private const string Component = "cache";
     private const int RedisPort = 6379;
 
-    // The redis image's own user: pods run as non-root.
-    private const long RedisUser = 999;
-
     public override string Name => "cache";
 
     public override string Owner => "platform";
@@ -48,5 +45,5 @@ public sealed class RedisCache : Stack<CacheSettings>
                 ReadinessProbe = Probes.Tcp("redis"),
                 LivenessProbe = Probes.Exec(["redis-cli", "ping"]),
             },
-            RedisUser));
+            settings.RunAs));
 }

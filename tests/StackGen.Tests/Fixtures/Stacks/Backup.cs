@@ -34,7 +34,7 @@ public sealed class Backup : StackGen.Stacks.Stack<BackupSettings>
             Resources = settings.Resources.ToKubernetes(),
             ReadinessProbe = Probes.Http("/status", HttpPort),
             LivenessProbe = Probes.Http("/status", HttpPort),
-        }) with
+        }, settings.RunAs) with
         {
             Volumes = [new V1Volume { Name = "data", PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = context.Name("data") } }],
         });

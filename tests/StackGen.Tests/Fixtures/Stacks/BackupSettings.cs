@@ -9,4 +9,6 @@ public sealed record BackupSettings
     public VolumeSettings Storage { get; init; } = new() { StorageClass = "standard", Size = Quantity.Parse("20Gi") };
 
     public ComputeResources? Resources { get; init; }
+
+    public RunAsSettings RunAs { get; init; } = new();
 }

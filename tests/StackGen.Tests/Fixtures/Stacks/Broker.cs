@@ -87,7 +87,7 @@ public sealed class Broker : Stack<BrokerSettings, BrokerOutputs>
             Template = new V1PodTemplateSpec
             {
                 Metadata = new V1ObjectMeta { Labels = context.Labels(Component) },
-                Spec = Pods.Spec(Node(settings), user: 999) with
+                Spec = Pods.Spec(Node(settings), settings.RunAs) with
                 {
                     Affinity = Spread.AcrossNodes(context.SelectorLabels(Component)),
                     Volumes = [new V1Volume { Name = "config", ConfigMap = new V1ConfigMapVolumeSource { Name = context.Name("config") } }],

@@ -17,4 +17,7 @@ public sealed record BrokerSettings
     public SecretRef Password { get; init; } = new("broker-password", "password");
 
     public ComputeResources? Resources { get; init; }
+
+    /// <summary>The rabbitmq image's own user and group.</summary>
+    public RunAsSettings RunAs { get; init; } = new() { User = 999, Group = 999 };
 }

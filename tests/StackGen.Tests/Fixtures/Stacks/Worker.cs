@@ -44,14 +44,14 @@ public sealed class Worker : StackGen.Stacks.Stack<WorkerSettings>
             Component,
             settings.Autoscaling.Enabled ? null : settings.Replicas,
             Deployments.SurgeFirst(),
-            Pods.Spec(Container("worker", settings.Image.ToString(), broker, settings.Resources, settings.ResultBackend)) with
+            Pods.Spec(Container("worker", settings.Image.ToString(), broker, settings.Resources, settings.ResultBackend), settings.RunAs) with
             {
                 Affinity = Spread.AcrossNodes(context.SelectorLabels(Component)),
             });
 
     private static V1Deployment Scheduler(StackContext context, WorkerSettings settings, BrokerOutputs broker)
     {
-        var deployment = Deployments.Create(context, context.Name(SchedulerComponent), SchedulerComponent, 1, Deployments.Recreate(), Pods.Spec(Container("scheduler", settings.Image.ToString(), broker, settings.Scheduler.Resources, resultBackend: null)));
+        var deployment = Deployments.Create(context, context.Name(SchedulerComponent), SchedulerComponent, 1, Deployments.Recreate(), Pods.Spec(Container("scheduler", settings.Image.ToString(), broker, settings.Scheduler.Resources, resultBackend: null), settings.RunAs));
         deployment.Metadata.Annotations = new Dictionary<string, string> { [Markers.SingleWriter] = "true" };
         return deployment;
     }

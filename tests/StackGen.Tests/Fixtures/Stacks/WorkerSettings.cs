@@ -12,6 +12,8 @@ public sealed record WorkerSettings
 
     public ComputeResources? Resources { get; init; }
 
+    public RunAsSettings RunAs { get; init; } = new();
+
     /// <summary>Where task results go, a URL; free text, so lint has a literal to catch a password in.</summary>
     public string? ResultBackend { get; init; }
 
