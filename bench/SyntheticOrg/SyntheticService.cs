@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using StackGen.Building;
+using StackGen.Settings;
 using StackGen.Stacks;
 using StackGen.Stacks.Celery;
 using StackGen.Stacks.RabbitMq;
@@ -102,7 +103,7 @@ public sealed class SyntheticService(string name, string owner) : StackGen.Stack
             Image = settings.Image.ToString(),
             Args = ["serve", "--config", "/etc/app/app.ini"],
             Ports = [new V1ContainerPort { Name = Http, ContainerPort = HttpPort }],
-            Env = [.. CeleryBroker.Variables(broker)],
+            Env = [.. CeleryConfigModule.Variables(broker)],
             EnvFrom = [new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = context.Name("env") } }],
             VolumeMounts = [new V1VolumeMount { Name = "config", MountPath = "/etc/app", ReadOnlyProperty = true }],
             Resources = settings.Resources.ToKubernetes(),
@@ -111,7 +112,7 @@ public sealed class SyntheticService(string name, string owner) : StackGen.Stack
             LivenessProbe = health with { FailureThreshold = 6 },
         };
         var replicas = settings.Autoscaling.Enabled ? (int?)null : settings.Replicas;
-        return Deployments.Create(context, context.Name(), ApiComponent, replicas, Deployments.SurgeFirst(), Pods.Spec(api) with
+        return Deployments.Create(context, context.Name(), ApiComponent, replicas, Deployments.SurgeFirst(), Pods.Spec(api, new RunAsSettings()) with
         {
             ServiceAccountName = context.Name(),
             TerminationGracePeriodSeconds = (long)settings.RequestTimeout.Value.TotalSeconds + 10,
@@ -161,7 +162,7 @@ public sealed class SyntheticService(string name, string owner) : StackGen.Stack
                 Template = new V1PodTemplateSpec
                 {
                     Metadata = new V1ObjectMeta { Labels = context.Labels(StoreComponent) },
-                    Spec = Pods.Spec(server, user: 999) with { Affinity = Spread.AcrossNodes(context.SelectorLabels(StoreComponent)) },
+                    Spec = Pods.Spec(server, new RunAsSettings { User = 999, Group = 999 }) with { Affinity = Spread.AcrossNodes(context.SelectorLabels(StoreComponent)) },
                 },
                 VolumeClaimTemplates =
                 [

@@ -8,20 +8,24 @@ using StackGen.Stacks.RabbitMq;
 namespace StackGen.Stacks.Celery;
 
 /// <summary>
-/// Celery workers fed by the rabbitmq stack: one Deployment and disruption budget per queue, late acks, warm
-/// shutdown that outlasts the longest task, fail-over across every broker node; optionally the beat scheduler
-/// (one pod, never two) and a one-shot producer Job.
+/// Celery workers fed by the rabbitmq stack: one Deployment and disruption budget per queue, quorum queues declared
+/// by the client, late acks, warm shutdown that outlasts the longest task, fail-over across every broker node;
+/// optionally the beat scheduler (one pod, never two) and a one-shot producer Job. Celery's settings are a module
+/// the stack renders (<see cref="CeleryConfigModule"/>), mounted into the app directory.
 /// </summary>
-public sealed class CeleryWorkers : Stack<CeleryWorkersSettings>
+public sealed class CeleryWorkers : Stack<CeleryWorkersSettings, CeleryOutputs>
 {
     private const string BeatComponent = "beat";
     private const string ProducerComponent = "producer";
+    private const string ConfigPart = "celery";
     private const string LogLevel = "INFO";
     private const string BeatStateDirectory = "/var/lib/celery-beat";
     private const string BeatSchedule = "celerybeat-schedule";
+    private const string BeatHeartbeat = BeatStateDirectory + "/heartbeat";
 
-    // Beat syncs its schedule file every 3 minutes; allow missing two syncs before calling it hung.
-    private static readonly TimeSpan BeatSyncAllowance = TimeSpan.FromMinutes(10);
+    // Beat's scheduler touches its heartbeat at least every CeleryConfigModule.HeartbeatInterval; allow several
+    // missed ticks (a slow node, a long sync of the schedule) before calling it hung.
+    private static readonly TimeSpan BeatHeartbeatAllowance = TimeSpan.FromMinutes(3);
 
     // What a stopping worker needs beyond its longest task: acking it and closing the broker connection.
     private static readonly TimeSpan ShutdownMargin = TimeSpan.FromSeconds(30);
@@ -38,6 +42,7 @@ public sealed class CeleryWorkers : Stack<CeleryWorkersSettings>
     protected override IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, CeleryWorkersSettings settings)
     {
         var broker = context.Reference<RabbitMqOutputs>();
+        yield return Config(context, settings, broker);
         foreach (var queue in settings.Queues)
         {
             yield return Workers(context, settings, queue, broker);
@@ -53,6 +58,23 @@ public sealed class CeleryWorkers : Stack<CeleryWorkersSettings>
         {
             yield return Producer(context, settings, broker);
         }
+    }
+
+    /// <summary>The queues, for clients that send tasks to them (the web tier): declared as the workers declare them.</summary>
+    protected override CeleryOutputs Outputs(StackContext context, CeleryWorkersSettings settings) => QueuesOf(settings);
+
+    /// <summary>The Celery configuration module every container of the stack loads; its checksum rolls them when it changes.</summary>
+    private static V1ConfigMap Config(StackContext context, CeleryWorkersSettings settings, RabbitMqOutputs broker) => new()
+    {
+        Metadata = context.Metadata(context.Name(ConfigPart), ConfigPart),
+        Data = new Dictionary<string, string> { [CeleryConfigModule.FileName] = CeleryConfigModule.Render(broker, QueuesOf(settings), consumes: true) },
+    };
+
+    /// <summary>Tasks without a route go to the queue named "default" when there is one, else to the first.</summary>
+    private static CeleryOutputs QueuesOf(CeleryWorkersSettings settings)
+    {
+        string[] queues = [.. settings.Queues.Select(q => q.Name)];
+        return new CeleryOutputs(queues, queues.Contains(CeleryWorkersSettings.DefaultQueue) ? CeleryWorkersSettings.DefaultQueue : queues.FirstOrDefault());
     }
 
     /// <summary>
@@ -78,15 +100,15 @@ public sealed class CeleryWorkers : Stack<CeleryWorkersSettings>
         ]);
         worker = worker with
         {
-            Env = [.. worker.Env, .. DeliveryGuarantees()],
             StartupProbe = Probes.Startup(connected, StartupAllowance),
             ReadinessProbe = connected,
             LivenessProbe = connected with { PeriodSeconds = 60, FailureThreshold = 5 },
         };
-        return Deployments.Create(context, WorkersName(context, queue), QueueComponent(queue), queue.Replicas, Deployments.SurgeFirst(), Pods.Spec(worker) with
+        return Deployments.Create(context, WorkersName(context, queue), QueueComponent(queue), queue.Replicas, Deployments.SurgeFirst(), Pods.Spec(worker, settings.RunAs) with
         {
             TerminationGracePeriodSeconds = (long)(timeLimit + ShutdownMargin).TotalSeconds,
             Affinity = Spread.AcrossNodes(context.SelectorLabels(QueueComponent(queue))),
+            Volumes = [ConfigVolume(context)],
         });
     }
 
@@ -97,28 +119,34 @@ public sealed class CeleryWorkers : Stack<CeleryWorkersSettings>
     private static V1Deployment Beat(StackContext context, CeleryWorkersSettings settings, RabbitMqOutputs broker)
     {
         // The schedule file only remembers last run times; losing it with the pod is harmless.
-        var ticking = ScheduleSynced();
-        var beat = Celery("beat", settings, broker, settings.Beat.Resources, ["beat", "--loglevel", LogLevel, "--schedule", $"{BeatStateDirectory}/{BeatSchedule}"]) with
+        var ticking = HeartbeatFresh();
+        var beat = Celery("beat", settings, broker, settings.Beat.Resources,
+        [
+            "beat", "--loglevel", LogLevel, "--schedule", $"{BeatStateDirectory}/{BeatSchedule}", "--scheduler", CeleryConfigModule.HeartbeatScheduler,
+        ]);
+        beat = beat with
         {
-            VolumeMounts = [new V1VolumeMount { Name = "state", MountPath = BeatStateDirectory }],
+            Env = [.. beat.Env, Env.Value(CeleryConfigModule.HeartbeatVariable, BeatHeartbeat)],
+            VolumeMounts = [.. beat.VolumeMounts, new V1VolumeMount { Name = "state", MountPath = BeatStateDirectory }],
             StartupProbe = Probes.Startup(ticking, StartupAllowance),
             ReadinessProbe = ticking,
             LivenessProbe = ticking with { PeriodSeconds = 60 },
         };
-        var deployment = Deployments.Create(context, context.Name(BeatComponent), BeatComponent, 1, Deployments.Recreate(), Pods.Spec(beat) with
+        var deployment = Deployments.Create(context, context.Name(BeatComponent), BeatComponent, 1, Deployments.Recreate(), Pods.Spec(beat, settings.RunAs) with
         {
-            Volumes = [new V1Volume { Name = "state", EmptyDir = new V1EmptyDirVolumeSource() }],
+            Volumes = [ConfigVolume(context), new V1Volume { Name = "state", EmptyDir = new V1EmptyDirVolumeSource() }],
         });
         deployment.Metadata.Annotations = new Dictionary<string, string> { [Markers.SingleWriter] = "true" };
         return deployment;
     }
 
     /// <summary>
-    /// Beat writes its schedule file when it starts and syncs it every few minutes (sync_every, 3 minutes by
-    /// default) while its loop runs; a file older than that means a hung scheduler.
+    /// Beat's scheduler (<see cref="CeleryConfigModule.HeartbeatScheduler"/>) touches the heartbeat file on every
+    /// turn of its loop; an old file means a hung scheduler. Unlike the schedule file's mtime, this does not depend on
+    /// which dbm backend the image's Python has (dbm.ndbm does not update the mtime when it syncs).
     /// </summary>
-    private static V1Probe ScheduleSynced() => Probes.Exec(
-        ["sh", "-c", $"find {BeatStateDirectory} -name '{BeatSchedule}*' -mmin -{(int)BeatSyncAllowance.TotalMinutes} | grep -q ."],
+    private static V1Probe HeartbeatFresh() => Probes.Exec(
+        ["sh", "-c", $"find {BeatHeartbeat} -mmin -{(int)BeatHeartbeatAllowance.TotalMinutes} | grep -q ."],
         periodSeconds: 30,
         timeoutSeconds: 5);
 
@@ -140,32 +168,38 @@ public sealed class CeleryWorkers : Stack<CeleryWorkersSettings>
                 Template = new V1PodTemplateSpec
                 {
                     Metadata = new V1ObjectMeta { Labels = context.Labels(ProducerComponent) },
-                    Spec = Pods.Spec(call) with { RestartPolicy = "Never" },
+                    Spec = Pods.Spec(call, settings.RunAs) with { RestartPolicy = "Never", Volumes = [ConfigVolume(context)] },
                 },
             },
         };
     }
 
-    /// <summary>A container running `celery -A APP COMMAND...` with the broker variables.</summary>
+    /// <summary>
+    /// A container running `celery -A APP COMMAND...` in the app directory, where the configuration module is mounted
+    /// (celery puts its working directory on the import path), with the variables the module reads.
+    /// </summary>
     private static V1Container Celery(string name, CeleryWorkersSettings settings, RabbitMqOutputs broker, ComputeResources? resources, IEnumerable<string> command) => new()
     {
         Name = name,
         Image = settings.Image.ToString(),
         Command = ["celery", "-A", settings.App, .. command],
-        Env = [.. CeleryBroker.Variables(broker)],
+        WorkingDir = settings.AppDirectory,
+        Env = [.. CeleryConfigModule.Variables(broker)],
+        VolumeMounts =
+        [
+            new V1VolumeMount
+            {
+                Name = ConfigPart,
+                MountPath = $"{settings.AppDirectory.TrimEnd('/')}/{CeleryConfigModule.FileName}",
+                SubPath = CeleryConfigModule.FileName,
+                ReadOnlyProperty = true,
+            },
+        ],
         Resources = resources.ToKubernetes(),
     };
 
-    /// <summary>
-    /// Celery reads neither variable itself: the app's config maps CELERY_TASK_* variables onto its settings (our
-    /// contract with the app). Acks after the task, and a task whose process was killed goes back to the queue, so
-    /// tasks must be idempotent.
-    /// </summary>
-    private static IEnumerable<V1EnvVar> DeliveryGuarantees() =>
-    [
-        Env.Value("CELERY_TASK_ACKS_LATE", "true"),
-        Env.Value("CELERY_TASK_REJECT_ON_WORKER_LOST", "true"),
-    ];
+    private static V1Volume ConfigVolume(StackContext context) =>
+        new() { Name = ConfigPart, ConfigMap = new V1ConfigMapVolumeSource { Name = context.Name(ConfigPart) } };
 
     /// <summary>
     /// True while the pod holds an established connection to the broker's AMQP port, read from /proc/net/tcp: a

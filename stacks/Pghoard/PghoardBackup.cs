@@ -3,6 +3,7 @@ using System.Text.Json;
 using k8s;
 using k8s.Models;
 using StackGen.Building;
+using StackGen.Settings;
 using StackGen.Stacks.Pghoard.Json;
 using StackGen.Stacks.Postgres;
 
@@ -39,7 +40,7 @@ public sealed class PghoardBackup : Stack<PghoardSettings>
     private static readonly string[] LowestPriority = ["nice", "-n", "19", "ionice", "-c", "3"];
 
     // The Debian postgres user, which pghoard images run as; it owns the backup volume.
-    private const long PghoardUser = 999;
+    private static readonly RunAsSettings PghoardUser = new() { User = 999, Group = 999 };
 
     // rohmu sizes multipart upload parts from the node's RAM (up to 524 MiB each, per transfer thread), not from
     // the container's memory limit; a fixed part size keeps uploads inside the limit.
@@ -76,7 +77,10 @@ public sealed class PghoardBackup : Stack<PghoardSettings>
         Spec = Volumes.ReadWriteOnce(settings.Storage),
     };
 
-    /// <summary>One pod, replaced with Recreate: two pghoards would stream the same WAL and share a ReadWriteOnce volume.</summary>
+    /// <summary>
+    /// One pod, replaced with Recreate: two pghoards would stream the same WAL and share a ReadWriteOnce volume.
+    /// pghoard runs in its data volume: it writes its upload progress file into the working directory.
+    /// </summary>
     private static V1Deployment Daemon(StackContext context, PghoardSettings settings)
     {
         var pghoard = new V1Container
@@ -85,6 +89,7 @@ public sealed class PghoardBackup : Stack<PghoardSettings>
             Image = settings.Image.ToString(),
             Command = [.. LowestPriority],
             Args = ["pghoard", $"{ConfigDirectory}/{ConfigFile}"],
+            WorkingDir = DataDirectory,
             Ports = [new V1ContainerPort { Name = Port, ContainerPort = HttpPort }],
             Env = [Libpq.Password(settings.Database), .. StorageCredentials(settings.ObjectStorage)],
             VolumeMounts =
@@ -99,6 +104,7 @@ public sealed class PghoardBackup : Stack<PghoardSettings>
         };
         return Deployments.Create(context, context.Name(), Component, 1, Deployments.Recreate(), Pods.Spec(pghoard, PghoardUser) with
         {
+            InitContainers = [SlotSetup(settings)],
             NodeSelector = settings.NodeSelector.Count == 0 ? null : new Dictionary<string, string>(settings.NodeSelector),
             Volumes =
             [
@@ -119,6 +125,21 @@ public sealed class PghoardBackup : Stack<PghoardSettings>
             ],
         });
     }
+
+    /// <summary>
+    /// Creates pghoard's replication slot before pghoard starts, unless it exists: pghoard streams from a slot but
+    /// never creates one. It logs in as pghoard does (the replication role suffices, over the same TLS settings) with
+    /// the pg_receivewal of the image, which exits once the slot exists.
+    /// </summary>
+    private static V1Container SlotSetup(PghoardSettings settings) => new()
+    {
+        Name = "create-slot",
+        Image = settings.Image.ToString(),
+        Command = ["pg_receivewal", "--create-slot", "--if-not-exists", "--slot", settings.Slot, "--dbname", Libpq.ConnectionString(settings.Database)],
+        Env = [Libpq.Password(settings.Database)],
+        Resources = settings.Resources.ToKubernetes(),
+        SecurityContext = Pods.Unprivileged(),
+    };
 
     /// <summary>S3 keys as the variables botocore reads by itself; local storage needs none.</summary>
     private static IEnumerable<V1EnvVar> StorageCredentials(ObjectStorageSettings storage) => storage.Type == ObjectStorageType.S3
@@ -145,7 +166,7 @@ public sealed class PghoardBackup : Stack<PghoardSettings>
                 settings.Database.User,
                 settings.Database.Name,
                 Libpq.SslModeName(settings.Database.SslMode),
-                settings.ReplicationSlot),
+                settings.Slot),
         ],
         BasebackupCount: settings.BasebackupCount,
         BasebackupIntervalHours: settings.BasebackupIntervalHours,

@@ -16,10 +16,13 @@ public sealed record PghoardSettings
     public int PostgresVersion { get; init; } = 16;
 
     /// <summary>
-    /// A physical replication slot to stream WAL from. With one, no WAL is lost while pghoard is down, but the
-    /// server keeps all WAL until it is back: a long pghoard outage can fill the server's disk.
+    /// The physical replication slot pghoard streams WAL from, created before pghoard starts if missing. Without one
+    /// the server may recycle WAL pghoard has not archived yet (a restart during a checkpoint is enough), and point-in-time
+    /// recovery fails at the gap. The server keeps WAL for the slot while pghoard is away: bound it with
+    /// max_slot_wal_keep_size on the server, and drop the slot when pghoard is retired.
     /// </summary>
-    public string? ReplicationSlot { get; init; }
+    [RegularExpression("^[a-z0-9_]{1,63}$", ErrorMessage = "a replication slot name: 1 to 63 lowercase letters, digits and underscores")]
+    public string Slot { get; init; } = "pghoard";
 
     /// <summary>The backup site: the key prefix of every backup in storage. Renaming it starts a new backup history.</summary>
     public string Site { get; init; } = "shop";

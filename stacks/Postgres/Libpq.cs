@@ -24,6 +24,20 @@ public static class Libpq
     /// <summary>PGPASSWORD from the connection's Secret: libpq uses it when the connection string has no password.</summary>
     public static V1EnvVar Password(PostgresConnection connection) => Env.FromSecret("PGPASSWORD", connection.Password);
 
+    /// <summary>
+    /// A libpq connection string (keyword='value' ...) without the password, which libpq takes from PGPASSWORD:
+    /// for programs that take one as an argument (pg_receivewal --dbname). Values are quoted, so none can add a keyword.
+    /// </summary>
+    public static string ConnectionString(PostgresConnection connection) => string.Join(' ',
+        Keyword("host", connection.Host),
+        Keyword("port", connection.Port.ToString(CultureInfo.InvariantCulture)),
+        Keyword("user", connection.User),
+        Keyword("dbname", connection.Name),
+        Keyword("sslmode", SslModeName(connection.SslMode)));
+
+    private static string Keyword(string keyword, string value) =>
+        $"{keyword}='{value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("'", @"\'", StringComparison.Ordinal)}'";
+
     /// <summary>The sslmode as libpq spells it (verify-full).</summary>
     public static string SslModeName(SslMode mode) => mode switch
     {

@@ -22,8 +22,17 @@ public sealed class RabbitMqCluster : Stack<RabbitMqSettings, RabbitMqOutputs>
     private const string ConfigDirectory = "/etc/rabbitmq/conf.d";
     private const string CookieMount = "/tmp/erlang-cookie-secret";
 
-    // Time a stopping node gets to hand its quorum-queue leaders over before it is killed.
-    private const int ShutdownGraceSeconds = 600;
+    /// <summary>What a node needs after SIGTERM to stop cleanly (close connections, flush queues to disk); the preStop hook never uses it.</summary>
+    public const int StopSeconds = 60;
+
+    /// <summary>The timeout of `rabbitmq-upgrade drain`: moving this node's queue leaders to other nodes.</summary>
+    public const int DrainSeconds = 60;
+
+    /// <summary>What each rabbitmq-upgrade call takes beyond its -t timeout: the CLI boots an Erlang VM and connects first.</summary>
+    public const int CommandStartSeconds = 10;
+
+    // The user and group of the official image; the data volume is theirs.
+    private static readonly RunAsSettings RabbitMqUser = new() { User = 999, Group = 999 };
 
     private static readonly ConfigTemplate Conf = ConfigTemplate.FromResource(typeof(RabbitMqCluster).Assembly, "RabbitMq/rabbitmq.conf.sbn");
 
@@ -122,15 +131,8 @@ public sealed class RabbitMqCluster : Stack<RabbitMqSettings, RabbitMqOutputs>
                 Spec = new V1PodSpec
                 {
                     AutomountServiceAccountToken = false,
-                    TerminationGracePeriodSeconds = ShutdownGraceSeconds,
-                    SecurityContext = new V1PodSecurityContext
-                    {
-                        RunAsUser = 999,
-                        RunAsGroup = 999,
-                        FsGroup = 999,
-                        RunAsNonRoot = true,
-                        SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
-                    },
+                    TerminationGracePeriodSeconds = settings.TerminationGracePeriodSeconds,
+                    SecurityContext = Pods.NonRoot(RabbitMqUser),
                     Affinity = Spread.AcrossNodes(context.SelectorLabels(Component)),
                     NodeSelector = settings.NodeSelector.Count == 0 ? null : new Dictionary<string, string>(settings.NodeSelector),
                     InitContainers = [CookieSetup(settings)],
@@ -208,18 +210,19 @@ public sealed class RabbitMqCluster : Stack<RabbitMqSettings, RabbitMqOutputs>
         StartupProbe = Probes.Startup(Probes.Exec(["rabbitmq-diagnostics", "-q", "ping"], periodSeconds: 10), TimeSpan.FromMinutes(10)),
         ReadinessProbe = Probes.Tcp("amqp"),
         LivenessProbe = Probes.Exec(["rabbitmq-diagnostics", "-q", "ping"]),
-        Lifecycle = new V1Lifecycle
-        {
-            // Do not stop a node while a quorum queue would lose its majority without it; then move its leaders away.
-            PreStop = new V1LifecycleHandler
-            {
-                Exec = new V1ExecAction
-                {
-                    Command = ["sh", "-c", $"rabbitmq-upgrade await_online_quorum_plus_one -t {ShutdownGraceSeconds - 60} && rabbitmq-upgrade drain -t 60"],
-                },
-            },
-        },
+        Lifecycle = new V1Lifecycle { PreStop = new V1LifecycleHandler { Exec = new V1ExecAction { Command = PreStop(settings.TerminationGracePeriodSeconds) } } },
     };
+
+    /// <summary>
+    /// Do not stop a node while a quorum queue would lose its majority without it; then move its leaders away. The
+    /// kubelet kills the container when the grace period ends, preStop included: the hook's timeouts leave
+    /// <see cref="StopSeconds"/> of it for RabbitMQ to stop after SIGTERM.
+    /// </summary>
+    private static List<string> PreStop(int graceSeconds)
+    {
+        var awaitSeconds = graceSeconds - StopSeconds - DrainSeconds - (2 * CommandStartSeconds);
+        return ["sh", "-c", $"rabbitmq-upgrade await_online_quorum_plus_one -t {awaitSeconds} && rabbitmq-upgrade drain -t {DrainSeconds}"];
+    }
 
     private static string NodeHost(StackContext context, int ordinal) =>
         $"{context.Name()}-{ordinal}.{context.ServiceHost(context.Name("peers"))}";

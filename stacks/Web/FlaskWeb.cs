@@ -9,7 +9,8 @@ namespace StackGen.Stacks.Web;
 
 /// <summary>
 /// The Flask web tier under uWSGI: a Deployment behind a Service, optionally an Ingress and a CPU autoscaler;
-/// it sends Celery tasks through the rabbitmq stack's nodes and reads the database through libpq's variables.
+/// it sends Celery tasks to the workers' queues through the rabbitmq stack's nodes (configured by the same Celery
+/// module the workers load) and reads the database through libpq's variables.
 /// </summary>
 public sealed class FlaskWeb : Stack<FlaskWebSettings>
 {
@@ -43,9 +44,10 @@ public sealed class FlaskWeb : Stack<FlaskWebSettings>
 
     protected override IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, FlaskWebSettings settings)
     {
-        yield return Config(context, settings);
+        var broker = context.Reference<RabbitMqOutputs>();
+        yield return Config(context, settings, broker, context.Reference<CeleryOutputs>());
         yield return Service(context);
-        yield return Server(context, settings, context.Reference<RabbitMqOutputs>());
+        yield return Server(context, settings, broker);
         yield return Disruption.Budget(context, context.Name(), Component);
         if (settings.Autoscaling.Enabled)
         {
@@ -58,7 +60,8 @@ public sealed class FlaskWeb : Stack<FlaskWebSettings>
         }
     }
 
-    private static V1ConfigMap Config(StackContext context, FlaskWebSettings settings) => new()
+    /// <summary>uwsgi.ini, and the Celery module the app's task client loads (uWSGI puts this directory on the import path).</summary>
+    private static V1ConfigMap Config(StackContext context, FlaskWebSettings settings, RabbitMqOutputs broker, CeleryOutputs queues) => new()
     {
         Metadata = context.Metadata(context.Name(ConfigPart), Component),
         Data = new Dictionary<string, string>
@@ -66,6 +69,7 @@ public sealed class FlaskWeb : Stack<FlaskWebSettings>
             [ConfigFile] = Uwsgi.Render(new
             {
                 HttpPort = ContainerPort,
+                PythonPath = ConfigDirectory,
                 settings.Module,
                 settings.Processes,
                 settings.Threads,
@@ -75,6 +79,7 @@ public sealed class FlaskWeb : Stack<FlaskWebSettings>
                     ? (long?)(memory.Value * WorkerMemoryShare / settings.Processes / (1024 * 1024))
                     : null,
             }),
+            [CeleryConfigModule.FileName] = CeleryConfigModule.Render(broker, queues, consumes: false),
         },
     };
 
@@ -98,7 +103,7 @@ public sealed class FlaskWeb : Stack<FlaskWebSettings>
             Image = settings.Image.ToString(),
             Command = ["uwsgi", "--ini", $"{ConfigDirectory}/{ConfigFile}"],
             Ports = [new V1ContainerPort { Name = Port, ContainerPort = ContainerPort }],
-            Env = [.. CeleryBroker.Variables(broker), .. Libpq.Variables(settings.Database)],
+            Env = [.. CeleryConfigModule.Variables(broker), .. Libpq.Variables(settings.Database)],
             VolumeMounts = [new V1VolumeMount { Name = ConfigPart, MountPath = ConfigDirectory, ReadOnlyProperty = true }],
             Resources = settings.Resources.ToKubernetes(),
             StartupProbe = Probes.Startup(health, StartupAllowance),
@@ -108,7 +113,7 @@ public sealed class FlaskWeb : Stack<FlaskWebSettings>
             Lifecycle = new V1Lifecycle { PreStop = new V1LifecycleHandler { Sleep = new V1SleepAction { Seconds = DrainSeconds } } },
         };
         var replicas = settings.Autoscaling.Enabled ? (int?)null : settings.Replicas;
-        return Deployments.Create(context, context.Name(), Component, replicas, Deployments.SurgeFirst(), Pods.Spec(uwsgi) with
+        return Deployments.Create(context, context.Name(), Component, replicas, Deployments.SurgeFirst(), Pods.Spec(uwsgi, settings.RunAs) with
         {
             TerminationGracePeriodSeconds = DrainSeconds + (long)settings.RequestTimeout.Value.TotalSeconds + ShutdownMarginSeconds,
             Affinity = Spread.AcrossNodes(context.SelectorLabels(Component)),

@@ -36,6 +36,9 @@ public sealed record FlaskWebSettings
     /// </summary>
     public string HealthPath { get; init; } = "/healthz";
 
+    /// <summary>The numeric user and group the pods run as.</summary>
+    public RunAsSettings RunAs { get; init; } = new();
+
     public ComputeResources? Resources { get; init; }
 
     public PostgresConnection Database { get; init; } = new() { Name = "shop", User = "shop", Password = new("shop-database", "password") };

@@ -77,6 +77,7 @@ public sealed class ScalarType
             value => (bool)value ? "true" : "false"),
         [typeof(Quantity)] = new("quantity", Quantity.Expected, node => Quantity.TryParse(node.Text, out var q) ? q : null, value => value.ToString()!),
         [typeof(ImageRef)] = new("image", ImageRef.Expected, node => ImageRef.TryParse(node.Text, out var i) ? i : null, value => value.ToString()!),
+        [typeof(ReleaseVersion)] = new("version", ReleaseVersion.Expected, node => ReleaseVersion.TryParse(node.Text, out var v) ? v : null, value => value.ToString()!),
         [typeof(Duration)] = new("duration", Duration.Expected, node => Duration.TryParse(node.Text, out var d) ? d : null, value => value.ToString()!),
     };
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using StackGen.Settings;
 
 namespace StackGen.Binding;
 
@@ -17,6 +18,11 @@ internal sealed class SettingProperty(PropertyInfo property)
     public bool IsRequired { get; } = property.IsDefined(typeof(RequiredMemberAttribute), inherit: false);
 
     public RangeAttribute? Range { get; } = property.GetCustomAttribute<RangeAttribute>();
+
+    public MinimumVersionAttribute? MinimumVersion { get; } = property.GetCustomAttribute<MinimumVersionAttribute>();
+
+    /// <summary>A pattern a string setting must match whole; its ErrorMessage says what a valid value looks like.</summary>
+    public RegularExpressionAttribute? Pattern { get; } = property.GetCustomAttribute<RegularExpressionAttribute>();
 
     public object? GetValue(object record) => Info.GetValue(record);
 

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using StackGen.Diagnostics;
 using StackGen.Layering;
+using StackGen.Settings;
 
 namespace StackGen.Binding;
 
@@ -59,7 +60,9 @@ public static class SettingsBinder
             }
 
             if (TryBindValue(property.Type, property.GetValue(instance), entry.Value, childPath, errors, out var bound)
-                && CheckRange(property, bound, entry.Value, childPath, errors))
+                && CheckRange(property, bound, entry.Value, childPath, errors)
+                && CheckMinimumVersion(property, bound, entry.Value, childPath, errors)
+                && CheckPattern(property, bound, entry.Value, childPath, errors))
             {
                 property.SetValue(instance, bound);
             }
@@ -188,6 +191,28 @@ public static class SettingsBinder
 
         var bounds = maximum >= int.MaxValue ? $"at least {range.Minimum}" : $"from {range.Minimum} to {range.Maximum}";
         errors.Add(node.Location, $"{path}: expected an integer {bounds}, got {node.Describe()}");
+        return false;
+    }
+
+    private static bool CheckMinimumVersion(SettingProperty property, object? value, SettingNode node, string path, ErrorList errors)
+    {
+        if (property.MinimumVersion is not { } minimum || MinimumVersionAttribute.Of(value) is not { } version || version >= minimum.Minimum)
+        {
+            return true;
+        }
+
+        errors.Add(node.Location, $"{path}: expected {minimum.Program} {minimum.Minimum} or later ({minimum.Reason}), got {node.Describe()}");
+        return false;
+    }
+
+    private static bool CheckPattern(SettingProperty property, object? value, SettingNode node, string path, ErrorList errors)
+    {
+        if (property.Pattern is not { } pattern || value is not string text || pattern.IsValid(text))
+        {
+            return true;
+        }
+
+        errors.Add(node.Location, $"{path}: expected {pattern.ErrorMessage ?? $"a string matching {pattern.Pattern}"}, got {node.Describe()}");
         return false;
     }
 

@@ -1,4 +1,5 @@
 using k8s.Models;
+using StackGen.Settings;
 
 namespace StackGen.Building;
 
@@ -9,23 +10,23 @@ public static class Pods
     /// A pod of one container. No service-account token is mounted (add one with <c>with</c> for a pod that calls
     /// the API), and the container gets <see cref="Unprivileged"/> unless it sets its own security context.
     /// </summary>
-    public static V1PodSpec Spec(V1Container container, long? user = null) => new()
+    public static V1PodSpec Spec(V1Container container, RunAsSettings runAs) => new()
     {
         AutomountServiceAccountToken = false,
-        SecurityContext = NonRoot(user),
+        SecurityContext = NonRoot(runAs),
         Containers = [container.SecurityContext is null ? container with { SecurityContext = Unprivileged() } : container],
     };
 
     /// <summary>
-    /// Runs as <paramref name="user"/> (also the group that owns mounted volumes), or, when null, as the numeric
-    /// non-root USER the image declares: the kubelet refuses to start an image that would run as root.
+    /// Runs as the numeric user and group of <paramref name="runAs"/>; the group also owns mounted volumes. Always
+    /// numeric: with only runAsNonRoot, the kubelet refuses an image whose USER is root or a name.
     /// </summary>
-    public static V1PodSecurityContext NonRoot(long? user = null) => new()
+    public static V1PodSecurityContext NonRoot(RunAsSettings runAs) => new()
     {
         RunAsNonRoot = true,
-        RunAsUser = user,
-        RunAsGroup = user,
-        FsGroup = user,
+        RunAsUser = runAs.User,
+        RunAsGroup = runAs.Group,
+        FsGroup = runAs.Group,
         SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
     };
 

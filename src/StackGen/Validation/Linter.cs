@@ -29,6 +29,7 @@ public static class Linter
         new RequiredFields(),
         new CurrentApis(),
         new RabbitMqPartitionHandling(),
+        new OddQuorumSize(),
         new ReplicasSpreadAndProtected(),
         new ResourcesSet(),
         new BackupsBounded(),

@@ -100,7 +100,7 @@ public sealed class ApplyTests : IAsyncLifetime
         _cluster.AssertLiveEqualsRender(render);
         var written = _cluster.Writes().Where(r => r.Method == "PATCH" && !r.Path.Contains("/secrets/stackgen-", StringComparison.Ordinal)).Select(r => r.Path[(r.Path.LastIndexOf('/') + 1)..]).ToHashSet();
         Assert.Contains("rabbitmq", written);
-        Assert.DoesNotContain("web-config", written);
+        Assert.DoesNotContain("rabbitmq-peers", written);
         Assert.DoesNotContain("pghoard", written);
         Assert.Equal(2, History("rabbitmq").Count);
         Assert.Equal(0, _cluster.Run("diff", "--env", "production", "--set", "rabbitmq.replicas=5").ExitCode);

@@ -91,7 +91,7 @@ public sealed class PruneTests : IAsyncLifetime
     public void A_kind_that_left_the_render_entirely_is_still_pruned_and_leaves_the_parent()
     {
         var workers = _cluster.Live("v1", "Secret", "stackgen-workers")!;
-        Assert.Equal("Deployment.apps,PodDisruptionBudget.policy", (string?)workers["metadata"]!["annotations"]![ApplySet.ContainsGroupKindsAnnotation]);
+        Assert.Equal("ConfigMap,Deployment.apps,PodDisruptionBudget.policy", (string?)workers["metadata"]!["annotations"]![ApplySet.ContainsGroupKindsAnnotation]);
         Seed("batch/v1", "Job", "workers-old-producer", setOf: "workers");
         _cluster.Server.Seed(new JsonObject
         {
@@ -106,7 +106,7 @@ public sealed class PruneTests : IAsyncLifetime
                 {
                     [ApplySet.ToolingAnnotation] = ApplySet.Tooling,
                     [ApplySet.EnvironmentAnnotation] = "production",
-                    [ApplySet.ContainsGroupKindsAnnotation] = "Deployment.apps,Job.batch,PodDisruptionBudget.policy",
+                    [ApplySet.ContainsGroupKindsAnnotation] = "ConfigMap,Deployment.apps,Job.batch,PodDisruptionBudget.policy",
                 },
             },
             ["type"] = "stackgen.io/applyset",
@@ -116,6 +116,6 @@ public sealed class PruneTests : IAsyncLifetime
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Null(_cluster.Live("batch/v1", "Job", "workers-old-producer"));
-        Assert.Equal("Deployment.apps,PodDisruptionBudget.policy", (string?)_cluster.Live("v1", "Secret", "stackgen-workers")!["metadata"]!["annotations"]![ApplySet.ContainsGroupKindsAnnotation]);
+        Assert.Equal("ConfigMap,Deployment.apps,PodDisruptionBudget.policy", (string?)_cluster.Live("v1", "Secret", "stackgen-workers")!["metadata"]!["annotations"]![ApplySet.ContainsGroupKindsAnnotation]);
     }
 }

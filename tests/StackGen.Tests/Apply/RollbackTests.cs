@@ -63,9 +63,9 @@ public sealed class RollbackTests : IAsyncLifetime
     [Fact]
     public void History_keeps_the_last_ten_revisions()
     {
-        for (var replicas = 1; replicas <= 12; replicas++)
+        for (var revision = 1; revision <= 12; revision++)
         {
-            Apply("--stack", "rabbitmq", "--wait=false", "--set", $"rabbitmq.replicas={replicas}");
+            Apply("--stack", "rabbitmq", "--wait=false", "--set", $"rabbitmq.terminationGracePeriodSeconds={600 + revision}");
         }
 
         var numbers = History("rabbitmq").Skip(1).Select(line => int.Parse(line.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));

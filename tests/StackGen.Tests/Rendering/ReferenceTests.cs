@@ -11,19 +11,16 @@ namespace StackGen.Tests.Rendering;
 /// <summary>Stacks use each other's typed outputs; the references are the dependency graph.</summary>
 public sealed class ReferenceTests
 {
-    private static string BrokerUrls(RenderResult result, string deployment) =>
-        result.Objects.Select(o => o.Resource).OfType<V1Deployment>().Single(d => d.Metadata.Name == deployment)
-            .Spec.Template.Spec.Containers[0].Env.Single(e => e.Name == "CELERY_BROKER_URL").Value;
-
-    [Fact]
-    public void The_broker_list_follows_the_rabbitmq_replica_count()
+    [Theory]
+    [InlineData("workers-celery")]
+    [InlineData("web-config")]
+    public void The_broker_list_follows_the_rabbitmq_replica_count(string configMap)
     {
-        var urls = BrokerUrls(Renders.Render("production", ["rabbitmq.replicas=5"]), "workers-default").Split(';');
+        var module = CeleryModules.Text(Renders.Render("production", ["rabbitmq.replicas=5"]), configMap);
 
-        Assert.Equal(5, urls.Length);
         Assert.Equal(
-            Enumerable.Range(0, 5).Select(i => $"amqp://$(BROKER_USER):$(BROKER_PASSWORD)@rabbitmq-{i}.rabbitmq-peers.shop.svc.cluster.local:5672/%2F"),
-            urls);
+            Enumerable.Range(0, 5).Select(i => $"rabbitmq-{i}.rabbitmq-peers.shop.svc.cluster.local"),
+            CeleryModules.BrokerNodes(module));
     }
 
     [Fact]

@@ -16,17 +16,12 @@ public sealed partial class RabbitMqPartitionHandling : Rule
         "or lost. 'pause_minority' pauses the nodes on the minority side until the partition heals, so only the majority " +
         "serves clients; with an odd number of nodes there always is one.";
 
-    public override string Fix => "Set the stack's partitionHandling to pauseMinority (the default) and run an odd number of nodes.";
+    public override string Fix => "Set the stack's partitionHandling to pauseMinority (the default) and run an odd number of nodes (SG2009).";
 
     public override IEnumerable<Violation> Check(LintContext context)
     {
-        foreach (var (rendered, statefulSet) in context.OfType<V1StatefulSet>())
+        foreach (var (rendered, statefulSet) in RabbitMqClusters.Of(context))
         {
-            if ((statefulSet.Spec.Replicas ?? 1) <= 1 || !statefulSet.Spec.Template.Spec.Containers.Any(c => c.Image?.Contains("rabbitmq", StringComparison.Ordinal) == true))
-            {
-                continue;
-            }
-
             var configs = context.OfType<V1ConfigMap>()
                 .Where(c => c.Rendered.Stack == rendered.Stack && c.Resource.Data?.ContainsKey("rabbitmq.conf") == true)
                 .Select(c => c.Resource.Data["rabbitmq.conf"]);
