@@ -11,7 +11,6 @@ import os
 import re
 import signal
 import textwrap
-import time
 from urllib.parse import quote
 
 import harness
@@ -89,8 +88,7 @@ class Program:
         self.subcommand = self.argv[self.argv.index("-A") + 2]
         self.cwd = self.fs.host(c.get("workingDir", "/app"))
         os.makedirs(self.cwd, exist_ok=True)
-        produced = [o for o in suite.programs_args if o]
-        tasks = "".join(PRODUCED_TASK.format(name=n, index=i) for i, n in enumerate(produced))
+        tasks = "".join(PRODUCED_TASK.format(name=n, index=i) for i, n in enumerate(suite.called_tasks))
         with open(os.path.join(self.cwd, self.app + ".py"), "w") as f:
             f.write(STUB.format(app=self.app, tasks=tasks))
         self.fs.chown(self.uid, self.gid)
@@ -157,7 +155,7 @@ class Suite:
         containers = [(o, c) for kind in ("Deployment", "Job") for o in rendered.of_kind(objects, kind)
                       for c in rendered.pod_spec(o)["containers"] if celery_argv(c)]
         # Tasks the render calls by name (the producer's `celery call TASK`): the stub app must define them.
-        self.programs_args = [a[a.index("call") + 1] for _, c in containers for a in [celery_argv(c)] if "call" in a]
+        self.called_tasks = [a[a.index("call") + 1] for _, c in containers for a in [celery_argv(c)] if "call" in a]
         self.programs = [Program(self, o, c) for o, c in containers]
         self._node_down()
 

@@ -9,7 +9,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 
 _RESULTS = os.environ.get("CONFORMANCE_RESULTS")
@@ -130,8 +129,3 @@ def run(argv, cwd, env, limit, uid=None, gid=None):
 def base_env():
     """The environment every program starts from: the system's PATH and locale, nothing of the caller's Python."""
     return {"PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
-
-
-def die(message):
-    print("conformance: " + message, file=sys.stderr)
-    sys.exit(2)

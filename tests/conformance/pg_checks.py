@@ -12,6 +12,7 @@ import json
 import os
 import pwd
 import re
+import signal
 import subprocess
 import sys
 
@@ -53,7 +54,7 @@ class Server:
         if code != 0:
             return False, out + out2
         with open(os.path.join(self.data, "postgresql.conf"), "a") as f:
-            f.write(textwrap_conf(self.port, self.sockets))
+            f.write(server_settings(self.port, self.sockets))
         with open(os.path.join(self.data, "pg_hba.conf"), "w") as f:
             f.write("local all postgres trust\n"
                     "hostssl replication all 127.0.0.1/32 scram-sha-256\n"
@@ -69,12 +70,13 @@ class Server:
 
     def stop(self):
         if self.proc:
-            self.proc.signal(__import__("signal").SIGINT)  # fast shutdown
+            self.proc.signal(signal.SIGINT)  # fast shutdown
             self.proc.wait(30)
             self.proc.kill()
 
 
-def textwrap_conf(port, sockets):
+def server_settings(port, sockets):
+    """A primary as README's pghoard section asks for it: replica WAL, slots, max_slot_wal_keep_size."""
     return ("\n# conformance\nlisten_addresses = '127.0.0.1'\nport = %d\nunix_socket_directories = '%s'\n"
             "ssl = on\nwal_level = replica\nmax_wal_senders = 10\nmax_replication_slots = 10\n"
             "max_slot_wal_keep_size = '1GB'\nlog_connections = on\n" % (port, sockets))

@@ -8,6 +8,7 @@ private ports on 127.0.0.1 and the pod's host name resolves to 127.0.0.1 through
 """
 
 import glob
+import json
 import os
 import re
 import subprocess
@@ -222,7 +223,6 @@ class Node:
     def queues(self):
         code, out = self.ctl("list_queues", "-p", self.container_env.get("RABBITMQ_DEFAULT_VHOST", "/"),
                              "name", "type", "messages", "consumers", "--formatter", "json")
-        import json
         try:
             return {q["name"]: q for q in json.loads(out)} if code == 0 else {}
         except ValueError:
