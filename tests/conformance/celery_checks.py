@@ -83,7 +83,8 @@ class Program:
         self.fs = rendered.ContainerFs(suite.objects, obj, c, self.root)
         self.uid, self.gid = rendered.run_as(obj, c)
         self.container_env = rendered.env(suite.objects, c, rendered.pod_name(obj))
-        self.argv = self.fs.argv(rendered.argv(c, self.container_env))
+        self.rendered_argv = rendered.argv(c, self.container_env)
+        self.argv = self.fs.argv(self.rendered_argv)
         self.app = self.argv[self.argv.index("-A") + 1]
         self.subcommand = self.argv[self.argv.index("-A") + 2]
         self.cwd = self.fs.host(c.get("workingDir", "/app"))
@@ -107,7 +108,7 @@ class Program:
         return env
 
     def describe(self):
-        shown = self.argv[self.argv.index("-A") + 2:]
+        shown = self.rendered_argv[self.rendered_argv.index("-A") + 2:]
         return "`celery -A %s %s`" % (self.app, " ".join(shown))
 
     def start(self, celery, log_name=None, argv=None):
@@ -186,6 +187,7 @@ class Suite:
         if workers:
             self.check_guard(workers[0])
         self.reproduce_finding_1(self.old)
+        self.reproduce_finding_1(self.old, declared=True)
         if self.new:
             self.reproduce_finding_1(self.new)
 
@@ -243,6 +245,11 @@ class Suite:
         for w in workers:
             if w.proc.running():
                 w.proc.kill()
+        # No program holds a broker connection now: a probe that still passed would prove nothing.
+        for w in live[:1]:
+            for kind, probe, ok, out in w.run_probes(celery, "stopped"):
+                if kind == "readinessProbe":
+                    self.report(not ok, celery, "%s %s fails once the worker is gone" % (w.name, kind), out)
 
     def check_beat(self, celery, beat):
         heartbeat = beat.fs.env(beat.container_env).get("STACKGEN_BEAT_HEARTBEAT")
@@ -268,10 +275,12 @@ class Suite:
         self.report(ok, old, "%s with the rendered configuration module exits at once (exit %s): %s"
                     % (worker.name, code, line.strip() or "no stackgen line"), out)
 
-    def reproduce_finding_1(self, celery):
-        """A worker that does not declare its queue quorum, on a queue the server makes quorum by default."""
-        queue = "conformance-plain-" + celery.version
-        root = os.path.join(self.work, "plain-" + celery.version)
+    def reproduce_finding_1(self, celery, declared=False):
+        """A worker that does not declare its queue quorum, on a queue the server makes quorum by default; or
+        (declared) one that declares it quorum itself, as the rendered module does, which only 5.5+ detects."""
+        kind = "declared" if declared else "plain"
+        queue = "conformance-%s-%s" % (kind, celery.version)
+        root = os.path.join(self.work, "%s-%s" % (kind, celery.version))
         os.makedirs(root)
         vhost = self.node.container_env.get("RABBITMQ_DEFAULT_VHOST", "/")
         url = "amqp://%s:%s@127.0.0.1:%d/%s" % (quote(self.node.container_env["RABBITMQ_DEFAULT_USER"], safe=""),
@@ -279,13 +288,15 @@ class Suite:
                                                 self.node.amqp_port(), quote(vhost, safe=""))
         with open(os.path.join(root, "plain.py"), "w") as f:
             f.write(STUB.format(app="plain", tasks="") + "\napp.conf.broker_url = %r\n" % url)
+            if declared:
+                f.write("from kombu import Queue\napp.conf.task_queues = [Queue(%r, queue_arguments={'x-queue-type': 'quorum'})]\n" % queue)
         env = harness.base_env()
         env.update({"PATH": os.path.join(HERE, "bin") + ":" + env["PATH"], "PYTHONPATH": celery.path,
                     "CONFORMANCE_TASK_LOG": self.task_log, "HOME": root})
         log = os.path.join(root, "worker.log")
         proc = harness.Proc(["celery", "-A", "plain", "worker", "--loglevel", "INFO", "--queues", queue, "--concurrency", "1",
                              "--without-gossip", "--without-mingle"], root, env, 120, log)
-        token = "plain-" + celery.version
+        token = "%s-%s" % (kind, celery.version)
         code, out = harness.run(["/usr/bin/python3", "-c", SEND, "plain", "conformance.work", queue, json.dumps([token, 0])],
                                 root, env, 60)
         failed = harness.wait_for(lambda: proc.output().count(QOS_FAILURE) >= 3, 30, 0.5, alive=proc.running)
@@ -294,9 +305,10 @@ class Suite:
         proc.stop(20)
         loops = proc.output().count(QOS_FAILURE)
         error = next((l.strip() for l in proc.output().splitlines() if QOS_FAILURE in l), "")
+        what = ("a worker declaring its queue quorum (x-queue-type) still never consumes: the guard's minimum is needed"
+                if declared else "finding 1 reproduced: a plain worker on a server-default quorum queue never consumes")
         self.report(failed and not consumed and queue_type == "quorum", celery,
-                    "finding 1 reproduced: a plain worker on a server-default quorum queue never consumes (%d reconnects: %s)"
-                    % (loops, error[:160]), out + proc.output())
+                    "%s (%d reconnects: %s)" % (what, loops, error[:160]), out + proc.output())
 
 
 def _broker_hosts(program):
