@@ -206,7 +206,9 @@ public sealed class CeleryWorkers : Stack<CeleryWorkersSettings, CeleryOutputs>
     /// grep, not `celery inspect ping`, which starts a Python interpreter, imports the app and round-trips the
     /// broker on every probe (heavy, and slow enough on a busy worker to get it killed mid-task). Kombu reconnects
     /// by itself within seconds, so a connection missing for minutes means a stuck worker; a hung worker loses its
-    /// connection when the broker stops hearing its heartbeats.
+    /// connection when the broker stops hearing its heartbeats. The trade-off: a connection is not consumption, and a
+    /// worker stuck in a consume loop stays Ready; the broker's consumer count per queue (its Prometheus port) is
+    /// what shows that, as alert rules once the render can emit custom resources (README, workers' contract).
     /// </summary>
     private static V1Probe BrokerConnected(RabbitMqOutputs broker) => Probes.Exec(
         ["sh", "-c", $"grep -qs ' [0-9A-F]*:{broker.AmqpPort:X4} 01 ' /proc/net/tcp /proc/net/tcp6"],

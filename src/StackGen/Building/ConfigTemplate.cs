@@ -7,8 +7,10 @@ using Scriban.Runtime;
 namespace StackGen.Building;
 
 /// <summary>
-/// A config file format with no serializer (rabbitmq.conf, uwsgi.ini, nginx.conf), written as a Scriban
-/// template embedded next to the stack that uses it. Rendering is strict: an unknown variable is an error.
+/// A config file format with no serializer (rabbitmq.conf, uwsgi.ini, nginx.conf, a Python settings module), written
+/// as a Scriban template embedded next to the stack that uses it. Rendering is strict: an unknown variable is an
+/// error. Inputs are typed; where the format is code (a Python module), strings arrive already written as the
+/// format's literals, so no value can add a line.
 /// Model members are read snake_case (PartitionHandling is partition_handling).
 /// </summary>
 public sealed class ConfigTemplate

@@ -37,11 +37,14 @@ public sealed partial record ReleaseVersion : IComparable<ReleaseVersion>
         return version is not null;
     }
 
-    /// <summary>The version an image tag starts with (4.1.4 of 4.1.4-management), or null when the tag names none.</summary>
+    /// <summary>
+    /// The version an image tag starts with (4.1.4 of 4.1.4-management; a floating major tag such as 3-management
+    /// counts as 3.0), or null when the tag names none (latest, management).
+    /// </summary>
     public static ReleaseVersion? Leading(string tag)
     {
-        var match = Grammar().Match(tag);
-        return match.Success && (match.Length == tag.Length || !char.IsAsciiDigit(tag[match.Length])) ? FromMatch(match.Value, match) : null;
+        var match = TagGrammar().Match(tag);
+        return match.Success ? FromMatch(match.Value, match) : null;
     }
 
     public int CompareTo(ReleaseVersion? other) =>
@@ -58,7 +61,8 @@ public sealed partial record ReleaseVersion : IComparable<ReleaseVersion>
     public override string ToString() => Text;
 
     private static ReleaseVersion? FromMatch(string text, Match match) =>
-        Number(match.Groups["major"]) is { } major && Number(match.Groups["minor"]) is { } minor
+        Number(match.Groups["major"]) is { } major
+        && (match.Groups["minor"].Success ? Number(match.Groups["minor"]) : 0) is { } minor
         && (match.Groups["patch"].Success ? Number(match.Groups["patch"]) : 0) is { } patch
             ? new ReleaseVersion(text, major, minor, patch)
             : null;
@@ -68,4 +72,8 @@ public sealed partial record ReleaseVersion : IComparable<ReleaseVersion>
 
     [GeneratedRegex(@"^(?<major>[0-9]{1,9})\.(?<minor>[0-9]{1,9})(?:\.(?<patch>[0-9]{1,9}))?", RegexOptions.CultureInvariant)]
     private static partial Regex Grammar();
+
+    // A version at the start of a tag, ending at the tag's end or at a character that is neither digit nor dot.
+    [GeneratedRegex(@"^(?<major>[0-9]{1,9})(?:\.(?<minor>[0-9]{1,9})(?:\.(?<patch>[0-9]{1,9}))?)?(?![0-9.])", RegexOptions.CultureInvariant)]
+    private static partial Regex TagGrammar();
 }

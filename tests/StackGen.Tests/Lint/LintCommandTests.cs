@@ -88,6 +88,22 @@ public sealed class LintCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_even_rabbitmq_cluster_is_a_finding_at_the_replicas_setting()
+    {
+        var production = File.ReadAllText(Path.Combine(_repository.Root, "environments", "production.yaml"));
+        _repository.With("production.yaml", production.Replace("  rabbitmq:\n    replicas: 3\n", "  rabbitmq:\n    replicas: 4\n", StringComparison.Ordinal));
+        var line = File.ReadAllLines(Path.Combine(_repository.Root, "environments", "production.yaml")).ToList().FindIndex(l => l == "    replicas: 4") + 1;
+
+        var run = CliRun.In(_repository.Root, "lint", "--env", "production", "--format", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var finding = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal("SG2009", finding.GetProperty("rule").GetString());
+        Assert.Equal($"environments/production.yaml:{line}:15", finding.GetProperty("location").GetString());
+    }
+
+    [Fact]
     public void A_suppression_with_a_reason_is_listed_as_suppressed_and_does_not_fail()
     {
         WriteBrokenEnvironment("""

@@ -19,10 +19,6 @@ internal static class LintRun
     public static LintReport Of(string environment, Func<RenderResult, RenderResult> change, params string[] sets) =>
         Linter.Run(change(Renders.Render(environment, sets)));
 
-    public static T Find<T>(this RenderResult result, string name)
-        where T : class, IKubernetesObject<V1ObjectMeta> =>
-        result.Objects.Select(o => o.Resource).OfType<T>().Single(o => o.Metadata.Name == name);
-
     public static RenderResult With(this RenderResult result, string stack, IKubernetesObject<V1ObjectMeta> resource) =>
         result with { Objects = [.. result.Objects, new RenderedObject(stack, resource)] };
 

@@ -121,6 +121,24 @@ public sealed class RuleTests
         Assert.DoesNotContain("SG2001", LintRun.Of("production", sets: ["rabbitmq.partitionHandling=ignore", "rabbitmq.replicas=1"]).Ids());
 
     [Fact]
+    public void SG2009_rejects_an_even_rabbitmq_cluster_and_names_the_setting()
+    {
+        var report = LintRun.Of("production", sets: "rabbitmq.replicas=4");
+
+        var finding = Assert.Single(report.Active, f => f.Rule.Id == "SG2009");
+        Assert.Equal("StatefulSet/rabbitmq", finding.ObjectId);
+        Assert.Equal("--set rabbitmq.replicas=4", finding.Location.Text);
+        Assert.Equal(Severity.Error, finding.Severity);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void SG2009_accepts_a_single_node_and_odd_clusters(int replicas) =>
+        Assert.DoesNotContain("SG2009", LintRun.Of("production", sets: $"rabbitmq.replicas={replicas}").Ids());
+
+    [Fact]
     public void SG2002_rejects_replicas_that_may_share_a_node() =>
         AssertFires("SG2002", LintRun.Of("production", r => Broker(r).Spec.Template.Spec.Affinity = null), "StatefulSet/rabbitmq");
 

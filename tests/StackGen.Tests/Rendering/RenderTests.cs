@@ -52,48 +52,12 @@ public sealed class RenderTests
     public void A_config_change_changes_the_pod_template_checksum()
     {
         static string Checksum(RenderResult result) =>
-            Find<V1StatefulSet>(result, "rabbitmq").Spec.Template.Metadata.Annotations[ConfigChecksums.Annotation];
+            result.Find<V1StatefulSet>("rabbitmq").Spec.Template.Metadata.Annotations[ConfigChecksums.Annotation];
 
         var before = Checksum(Renders.Render("dev"));
         var after = Checksum(Renders.Render("dev", ["rabbitmq.partitionHandling=autoheal"]));
 
         Assert.NotEqual(before, after);
-    }
-
-    [Theory]
-    [MemberData(nameof(Environments))]
-    public void Rabbitmq_encodes_the_production_lessons(string environment)
-    {
-        var result = Renders.Render(environment);
-        var nodes = Find<V1StatefulSet>(result, "rabbitmq");
-        var peers = Find<V1Service>(result, nodes.Spec.ServiceName);
-        var config = Find<V1ConfigMap>(result, "rabbitmq-config").Data["rabbitmq.conf"];
-
-        Assert.Equal("apps/v1", nodes.ApiVersion);
-        Assert.Equal("None", peers.Spec.ClusterIP);
-        Assert.True(peers.Spec.PublishNotReadyAddresses);
-        Assert.Contains("cluster_partition_handling = pause_minority", config, StringComparison.Ordinal);
-        Assert.Contains("default_queue_type = quorum", config, StringComparison.Ordinal);
-        Assert.Equal(
-            "kubernetes.io/hostname",
-            nodes.Spec.Template.Spec.Affinity.PodAntiAffinity.PreferredDuringSchedulingIgnoredDuringExecution.Single().PodAffinityTerm.TopologyKey);
-        Assert.Equal(nodes.Spec.Selector.MatchLabels, Find<V1PodDisruptionBudget>(result, "rabbitmq").Spec.Selector.MatchLabels);
-        var broker = nodes.Spec.Template.Spec.Containers.Single(c => c.Name == "rabbitmq");
-        Assert.NotNull(broker.ReadinessProbe);
-        Assert.NotNull(broker.LivenessProbe);
-        Assert.NotNull(broker.Env.Single(e => e.Name == "RABBITMQ_DEFAULT_PASS").ValueFrom.SecretKeyRef);
-    }
-
-    [Fact]
-    public void Production_rabbitmq_uses_ssd_storage_and_sets_resources_while_dev_uses_standard_10Gi()
-    {
-        var production = Find<V1StatefulSet>(Renders.Render("production"), "rabbitmq");
-        var dev = Find<V1StatefulSet>(Renders.Render("dev"), "rabbitmq");
-
-        Assert.Equal("ssd", production.Spec.VolumeClaimTemplates.Single().Spec.StorageClassName);
-        Assert.NotNull(production.Spec.Template.Spec.Containers.Single(c => c.Name == "rabbitmq").Resources.Limits);
-        Assert.Equal("standard", dev.Spec.VolumeClaimTemplates.Single().Spec.StorageClassName);
-        Assert.Equal("10Gi", dev.Spec.VolumeClaimTemplates.Single().Spec.Resources.Requests["storage"].ToString());
     }
 
     [Theory]
@@ -116,7 +80,4 @@ public sealed class RenderTests
     private static readonly string[] SecretWords = ["PASS", "SECRET", "COOKIE", "TOKEN", "ACCESS_KEY"];
 
     private static bool SecretLooking(string name) => SecretWords.Any(word => name.Contains(word, StringComparison.Ordinal));
-
-    private static T Find<T>(RenderResult result, string name)
-        where T : class, IKubernetesObject<V1ObjectMeta> => result.Objects.Select(o => o.Resource).OfType<T>().Single(o => o.Metadata.Name == name);
 }

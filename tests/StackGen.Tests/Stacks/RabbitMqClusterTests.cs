@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using k8s.Models;
+using StackGen.Stacks.RabbitMq;
+using StackGen.Tests.Support;
+
+namespace StackGen.Tests.Stacks;
+
+/// <summary>The rabbitmq stack: the production lessons, a stop that always has time left, console logs, RabbitMQ 4.1+.</summary>
+public sealed partial class RabbitMqClusterTests
+{
+    public static TheoryData<string> Environments() => [.. Renders.Environments];
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Rabbitmq_encodes_the_production_lessons(string environment)
+    {
+        var result = Renders.Render(environment);
+        var nodes = result.Find<V1StatefulSet>("rabbitmq");
+        var peers = result.Find<V1Service>(nodes.Spec.ServiceName);
+        var config = result.Find<V1ConfigMap>("rabbitmq-config").Data["rabbitmq.conf"];
+
+        Assert.Equal("apps/v1", nodes.ApiVersion);
+        Assert.Equal("None", peers.Spec.ClusterIP);
+        Assert.True(peers.Spec.PublishNotReadyAddresses);
+        Assert.Contains("cluster_partition_handling = pause_minority", config, StringComparison.Ordinal);
+        Assert.Contains("default_queue_type = quorum", config, StringComparison.Ordinal);
+        Assert.Equal(
+            "kubernetes.io/hostname",
+            nodes.Spec.Template.Spec.Affinity.PodAntiAffinity.PreferredDuringSchedulingIgnoredDuringExecution.Single().PodAffinityTerm.TopologyKey);
+        Assert.Equal(nodes.Spec.Selector.MatchLabels, result.Find<V1PodDisruptionBudget>("rabbitmq").Spec.Selector.MatchLabels);
+        var broker = nodes.Container("rabbitmq");
+        Assert.NotNull(broker.ReadinessProbe);
+        Assert.NotNull(broker.LivenessProbe);
+        Assert.NotNull(broker.Env.Single(e => e.Name == "RABBITMQ_DEFAULT_PASS").ValueFrom.SecretKeyRef);
+    }
+
+    [Fact]
+    public void Production_rabbitmq_uses_ssd_storage_and_sets_resources_while_dev_uses_standard_10Gi()
+    {
+        var production = Renders.Render("production").Find<V1StatefulSet>("rabbitmq");
+        var dev = Renders.Render("dev").Find<V1StatefulSet>("rabbitmq");
+
+        Assert.Equal("ssd", production.Spec.VolumeClaimTemplates.Single().Spec.StorageClassName);
+        Assert.NotNull(production.Container("rabbitmq").Resources.Limits);
+        Assert.Equal("standard", dev.Spec.VolumeClaimTemplates.Single().Spec.StorageClassName);
+        Assert.Equal("10Gi", dev.Spec.VolumeClaimTemplates.Single().Spec.Resources.Requests["storage"].ToString());
+    }
+
+    /// <summary>
+    /// The kubelet counts preStop against the grace period: whatever the hook's commands may take (their -t timeouts
+    /// plus the CLI's start-up each) must leave RabbitMQ its stop time before SIGKILL.
+    /// </summary>
+    [Theory]
+    [InlineData(180)]
+    [InlineData(300)]
+    [InlineData(600)]
+    [InlineData(1800)]
+    [InlineData(3600)]
+    public void PreStop_leaves_the_stop_time_inside_the_grace_period(int grace)
+    {
+        var nodes = Renders.Render("production", [$"rabbitmq.terminationGracePeriodSeconds={grace}"]).Find<V1StatefulSet>("rabbitmq");
+        var hook = string.Join(' ', nodes.Container("rabbitmq").Lifecycle.PreStop.Exec.Command);
+
+        var timeouts = Timeout().Matches(hook).Select(m => int.Parse(m.Groups["seconds"].Value, CultureInfo.InvariantCulture)).ToArray();
+        var budget = timeouts.Sum() + (timeouts.Length * RabbitMqCluster.CommandStartSeconds);
+
+        Assert.Equal(grace, nodes.Spec.Template.Spec.TerminationGracePeriodSeconds);
+        Assert.Equal(2, timeouts.Length);
+        Assert.All(timeouts, t => Assert.True(t > 0, $"timeout {t} in '{hook}'"));
+        Assert.True(budget + RabbitMqCluster.StopSeconds <= grace, $"preStop may take {budget} s and stopping {RabbitMqCluster.StopSeconds} s, but the grace period is {grace} s: '{hook}'");
+    }
+
+    [Fact]
+    public void A_grace_period_too_short_for_the_hook_and_the_stop_is_refused()
+    {
+        var error = Refused.Sets("rabbitmq.terminationGracePeriodSeconds=120");
+
+        Assert.StartsWith("--set rabbitmq.terminationGracePeriodSeconds=120: error: rabbitmq.terminationGracePeriodSeconds: expected an integer from 180 to 3600", error);
+    }
+
+    /// <summary>The ConfigMap over conf.d hides the image's defaults, console logging among them: kubectl logs would be empty.</summary>
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Rabbitmq_logs_to_the_console(string environment)
+    {
+        var config = Renders.Render(environment).Find<V1ConfigMap>("rabbitmq-config").Data["rabbitmq.conf"];
+
+        Assert.Contains("\nlog.console = true\n", config, StringComparison.Ordinal);
+        Assert.Contains("\nlog.file = false\n", config, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("rabbitmq:3.13.7-management")]
+    [InlineData("rabbitmq:4.0.9")]
+    [InlineData("registry.example.com/mirror/rabbitmq:3.12")]
+    [InlineData("rabbitmq:3-management")]
+    public void An_image_older_than_4_1_is_an_input_error_naming_the_setting(string image)
+    {
+        var error = Refused.Stacks($"  rabbitmq:\n    image: {image}\n");
+
+        Assert.StartsWith("environments/dev.yaml:7:12: error: rabbitmq.image: expected RabbitMQ 4.1 or later (", error);
+        Assert.EndsWith($"got '{image}'", error);
+    }
+
+    [Theory]
+    [InlineData("rabbitmq:4.1.0")]
+    [InlineData("rabbitmq:4.10.2-management")]
+    [InlineData("rabbitmq:5.0")]
+    [InlineData("rabbitmq:management")]
+    [InlineData("rabbitmq@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
+    public void Images_from_4_1_on_or_without_a_version_in_the_tag_are_accepted(string image) =>
+        Assert.Equal(image, Renders.Render("dev", [$"rabbitmq.image={image}"]).Find<V1StatefulSet>("rabbitmq").Container("rabbitmq").Image);
+
+    [GeneratedRegex(@" -t (?<seconds>[0-9]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex Timeout();
+}
