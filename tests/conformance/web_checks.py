@@ -47,7 +47,8 @@ STUB = textwrap.dedent('''\
         from kombu.utils.url import url_to_parts
 
         module = importlib.import_module(os.environ["CELERY_CONFIG_MODULE"])
-        urls = module.broker_url if isinstance(module.broker_url, list) else [module.broker_url]
+        # A list, or kombu's ';'-separated fail-over string.
+        urls = module.broker_url if isinstance(module.broker_url, list) else module.broker_url.split(";")
         parts = [url_to_parts(u) for u in urls]
         ok = all(p.password == os.environ["RABBITMQ_PASSWORD"] and p.port for p in parts)
         return ("%d broker URLs, password intact" % len(parts)) if ok else ("broken: %r" % (parts,), 500)
