@@ -181,8 +181,9 @@ class Node:
         if not started:
             return False
         # kubectl logs shows the container's stdout: the node must log there, not only to a file.
-        harness.report("Server startup complete" in self.proc.output(), p, "logs to the console (what kubectl logs shows)", env,
-                       self.proc.output())
+        # The line follows the AMQP listener's start, which readiness already saw: allow the node to get there.
+        console = harness.wait_for(lambda: "Server startup complete" in self.proc.output(), 30, 0.5, alive=self.proc.running)
+        harness.report(console, p, "logs to the console (what kubectl logs shows)", env, self.proc.output())
         plugins = open(self.fs.host("/etc/rabbitmq/conf.d/enabled_plugins")).read()
         wanted = re.findall(r"[a-z0-9_]+", plugins)
         code, out = self.ctl("eval", "rabbit_plugins:active().")
