@@ -299,7 +299,7 @@ class Suite:
         token = "%s-%s" % (kind, celery.version)
         code, out = harness.run(["/usr/bin/python3", "-c", SEND, "plain", "conformance.work", queue, json.dumps([token, 0])],
                                 root, env, 60)
-        failed = harness.wait_for(lambda: proc.output().count(QOS_FAILURE) >= 3, 30, 0.5, alive=proc.running)
+        failed = harness.wait_for(lambda: proc.output().count(QOS_FAILURE) >= 3, 60, 0.5, alive=proc.running)
         consumed = "start " + token in self.tasks()
         queue_type = self.node.queues().get(queue, {}).get("type")
         proc.stop(20)

@@ -130,7 +130,7 @@ def check_env(server, program, env_name, render_dir, work):
         before = len(re.findall(ssl_line, server.proc.output()))
         code, out = harness.run(argv, root, env, 60, uid, gid)
         _, slots = server.sql("select slot_name || ':' || slot_type from pg_replication_slots")
-        over_ssl = harness.wait_for(lambda: len(re.findall(ssl_line, server.proc.output())) > before, 5)
+        over_ssl = harness.wait_for(lambda: len(re.findall(ssl_line, server.proc.output())) > before, 15)
         harness.report(code == 0 and slots.split() == ["%s:physical" % slot] and over_ssl, program,
                        "create-slot `%s` %s over SSL (as uid %d)" % (shown, attempt, uid), env_name,
                        out + "\nslots: " + slots + "\n" + server.proc.output()[-1500:])
