@@ -66,6 +66,7 @@ public sealed partial class RabbitMqClusterTests
         var budget = timeouts.Sum() + (timeouts.Length * RabbitMqCluster.CommandStartSeconds);
 
         Assert.Equal(grace, nodes.Spec.Template.Spec.TerminationGracePeriodSeconds);
+        Assert.Matches("^sh -c rabbitmq-upgrade await_online_quorum_plus_one -t [0-9]+ && rabbitmq-upgrade drain -t [0-9]+$", hook);
         Assert.Equal(2, timeouts.Length);
         Assert.All(timeouts, t => Assert.True(t > 0, $"timeout {t} in '{hook}'"));
         Assert.True(budget + RabbitMqCluster.StopSeconds <= grace, $"preStop may take {budget} s and stopping {RabbitMqCluster.StopSeconds} s, but the grace period is {grace} s: '{hook}'");
