@@ -128,4 +128,5 @@ def run(argv, cwd, env, limit, uid=None, gid=None):
 
 def base_env():
     """The environment every program starts from: the system's PATH and locale, nothing of the caller's Python."""
-    return {"PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    return {"PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+            "PYTHONDONTWRITEBYTECODE": "1"}  # nothing written into the checkout (shim/, the helpers)
