@@ -18,7 +18,7 @@ public static class ApplyCommand
     {
         var env = new Option<string>("--env", "-e") { Description = "The environment to apply (a file environments/ENV.yaml)", Required = true };
         var stack = new Option<string[]>("--stack", "-s") { Description = "Apply only this stack (repeatable); default: every stack of the environment" };
-        var set = new Option<string[]>("--set") { Description = "Override a setting: STACK.PATH=VALUE (repeatable)" };
+        var set = new Option<string[]>("--set") { Description = "Override a setting: STACK.PATH=VALUE, VALUE null to reset it, never empty (repeatable)" };
         var flags = ApplyFlags.Create();
         var cluster = new ClusterOptions();
         var command = new Command(

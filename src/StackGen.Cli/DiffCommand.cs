@@ -13,7 +13,7 @@ public static class DiffCommand
     {
         var env = new Option<string>("--env", "-e") { Description = "The environment to compare (a file environments/ENV.yaml)", Required = true };
         var stack = new Option<string[]>("--stack", "-s") { Description = "Compare only this stack (repeatable); default: every stack of the environment" };
-        var set = new Option<string[]>("--set") { Description = "Override a setting: STACK.PATH=VALUE (repeatable)" };
+        var set = new Option<string[]>("--set") { Description = "Override a setting: STACK.PATH=VALUE, VALUE null to reset it, never empty (repeatable)" };
         var force = new Option<bool>("--force-conflicts") { Description = "Show the result of taking over fields other managers own, instead of stopping on conflicts" };
         var cluster = new ClusterOptions();
         var command = new Command(

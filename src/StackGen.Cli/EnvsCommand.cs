@@ -10,12 +10,17 @@ public static class EnvsCommand
         var command = new Command("envs", "List the environments: kube context, namespace, Kubernetes version and stacks.\n\nExample:\n  stackgen envs");
         command.SetAction(_ =>
         {
+            // Every environment is loaded before anything is printed: a listing is complete or, on bad input, absent.
             var loader = cli.Loader();
-            foreach (var name in loader.EnvironmentNames())
+            var lines = loader.EnvironmentNames().Select(name =>
             {
                 var environment = loader.Load(name, []);
                 var target = environment.Target;
-                cli.Out.WriteLine($"{name,-12} context {target.Context}  namespace {target.Namespace}  kubernetes {target.KubernetesVersion}  stacks: {string.Join(", ", environment.Stacks.Select(s => s.Stack.Name))}");
+                return $"{name,-12} context {target.Context}  namespace {target.Namespace}  kubernetes {target.KubernetesVersion}  stacks: {string.Join(", ", environment.Stacks.Select(s => s.Stack.Name))}";
+            }).ToArray();
+            foreach (var line in lines)
+            {
+                cli.Out.WriteLine(line);
             }
 
             return 0;

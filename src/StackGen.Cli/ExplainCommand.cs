@@ -9,7 +9,7 @@ public static class ExplainCommand
     public static Command Create(CliContext cli)
     {
         var env = new Option<string>("--env", "-e") { Description = "The environment (a file environments/ENV.yaml)", Required = true };
-        var set = new Option<string[]>("--set") { Description = "Override a setting: STACK.PATH=VALUE (repeatable)" };
+        var set = new Option<string[]>("--set") { Description = "Override a setting: STACK.PATH=VALUE, VALUE null to reset it, never empty (repeatable)" };
         var path = new Argument<string?>("path") { Description = "A stack or setting path prefix, such as rabbitmq or rabbitmq.storage", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command(
             "explain",

@@ -13,7 +13,7 @@ public static class LintCommand
     {
         var env = new Option<string?>("--env", "-e") { Description = "The environment to lint (a file environments/ENV.yaml)" };
         var stack = new Option<string[]>("--stack", "-s") { Description = "Lint only this stack (repeatable)" };
-        var set = new Option<string[]>("--set") { Description = "Override a setting: STACK.PATH=VALUE (repeatable)" };
+        var set = new Option<string[]>("--set") { Description = "Override a setting: STACK.PATH=VALUE, VALUE null to reset it, never empty (repeatable)" };
         var format = new Option<string>("--format", "-f") { Description = "Output format: text, json or sarif", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "sarif");
         var explain = new Option<string?>("--explain") { Description = "Print what a rule checks, why, and how to fix it (e.g. SG2001); 'all' lists every rule" };

@@ -15,7 +15,7 @@ public static class RenderCommand
         var env = new Option<string>("--env", "-e") { Description = "The environment to render (a file environments/ENV.yaml)", Required = true };
         var stack = new Option<string[]>("--stack", "-s") { Description = "Render only this stack (repeatable); default: every stack of the environment" };
         var output = new Option<string?>("--output", "-o") { Description = "Write DIR/ENV/STACK/KIND-NAME.yaml instead of printing, replacing the previous render of ENV atomically (only a DIR/ENV stackgen wrote: it lists its files in DIR/ENV/.stackgen-output)" };
-        var set = new Option<string[]>("--set") { Description = "Override a setting: STACK.PATH=VALUE (repeatable; applied after environment and team layers)" };
+        var set = new Option<string[]>("--set") { Description = "Override a setting: STACK.PATH=VALUE, VALUE null to reset it, never empty (repeatable; applied after environment and team layers)" };
         var command = new Command(
             "render",
             "Render an environment's stacks to Kubernetes manifests (multi-document YAML, pipe into kubectl apply -f -).\n" +

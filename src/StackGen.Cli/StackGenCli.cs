@@ -38,11 +38,7 @@ public static class StackGenCli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
-            {
-                stderr.WriteLine($"stackgen: error: {error.Message.TrimEnd('.')}; see 'stackgen {string.Join(' ', CommandPath(parsed))} --help'");
-            }
-
+            stderr.WriteLine(UsageError.Of(parsed));
             return InputError;
         }
 
@@ -61,19 +57,8 @@ public static class StackGenCli
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("STACKGEN_DEBUG") is null)
         {
-            stderr.WriteLine($"stackgen: internal error: {e.Message} (a bug in StackGen or a stack; rerun with STACKGEN_DEBUG=1 for the stack trace)");
+            stderr.WriteLine($"stackgen: internal error: {Diagnostics.InputError.Escape(e.Message)} (a bug in StackGen or a stack; rerun with STACKGEN_DEBUG=1 for the stack trace)");
             return InternalError;
         }
-    }
-
-    private static List<string> CommandPath(ParseResult parsed)
-    {
-        var names = new List<string>();
-        for (var result = parsed.CommandResult; result is not null && result.Parent is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
-        {
-            names.Insert(0, result.Command.Name);
-        }
-
-        return names;
     }
 }

@@ -5,20 +5,13 @@ namespace StackGen.Tests.Cli;
 /// <summary>Bad input: one located line per problem on stderr, exit code 2, nothing on stdout, nothing written.</summary>
 public sealed class InputErrorTests : IDisposable
 {
-    private const string Target = """
-        target:
-          context: dev
-          namespace: shop-dev
-          kubernetesVersion: "1.33"
-        """;
-
     private readonly ScratchRepository _repository = new();
 
     public void Dispose() => _repository.Dispose();
 
     private CliRun RenderDev(string stacks, params string[] extra)
     {
-        _repository.With("dev.yaml", Target + "\nstacks:\n" + stacks);
+        _repository.With("dev.yaml", ScratchRepository.DevTarget + "stacks:\n" + stacks);
         return CliRun.In(_repository.Root, ["render", "--env", "dev", "--output", "out", .. extra]);
     }
 
@@ -67,7 +60,7 @@ public sealed class InputErrorTests : IDisposable
     [Fact]
     public void Unknown_environment_suggests_the_near_miss()
     {
-        _repository.With("production.yaml", Target + "\nstacks:\n  rabbitmq: {}\n");
+        _repository.With("production.yaml", ScratchRepository.DevTarget + "stacks:\n  rabbitmq: {}\n");
 
         var run = CliRun.In(_repository.Root, "render", "--env", "prod", "--output", "out");
 

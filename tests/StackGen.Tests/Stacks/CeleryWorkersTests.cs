@@ -1,6 +1,6 @@
-using System.Text.Json;
 using k8s;
 using k8s.Models;
+using StackGen.Building;
 using StackGen.Rendering;
 using StackGen.Settings;
 using StackGen.Stacks.Celery;
@@ -134,26 +134,21 @@ public sealed class CeleryWorkersTests
         });
     }
 
-    /// <summary>A setting can end up in the module only as a Python string literal: it cannot end the string or add a line.</summary>
+    /// <summary>Values land inside the template's string literals; one that could end a literal or add a line is refused.</summary>
     [Fact]
-    public void Settings_reach_the_module_only_as_string_literals()
+    public void A_value_that_could_end_a_string_literal_never_reaches_the_module()
     {
         const string node = "n\"]\nimport os\nos.system(\"id\")\n[\"";
         const string vhost = "shop\\\", safe=\"\")\nbroker_url = \"amqp://evil\"\n#";
-        const string queue = "q\"), Queue(\"x\"\n";
+        const string queue = "q\"), Queue(\"x\"";
         var password = new SecretRef("s", "k");
+        string Render(string n, string v, string q) =>
+            CeleryConfigModule.Render(new RabbitMqOutputs([n], "svc", 5672, v, "app", password), new CeleryOutputs([q], q), consumes: true);
 
-        var hostile = CeleryConfigModule.Render(new RabbitMqOutputs([node], "svc", 5672, vhost, "app", password), new CeleryOutputs([queue], queue), consumes: true);
-        var benign = CeleryConfigModule.Render(new RabbitMqOutputs(["n"], "svc", 5672, "v", "app", password), new CeleryOutputs(["q"], "q"), consumes: true);
-
-        Assert.Equal(Lines(benign).Length, Lines(hostile).Length);
-        foreach (var value in new[] { node, vhost, queue })
-        {
-            Assert.Contains(JsonSerializer.Serialize(value), hostile, StringComparison.Ordinal);
-        }
-
-        Assert.DoesNotContain(Lines(hostile), line => line.StartsWith("import os", StringComparison.Ordinal) && line != "import os");
-        Assert.Single(Lines(hostile), line => line.StartsWith("broker_url", StringComparison.Ordinal));
+        Assert.Contains("\"n\",", Render("n", "v", "q"), StringComparison.Ordinal);
+        Assert.Equal('"', Assert.Throws<ConfigValueException>(() => Render(node, "v", "q")).Refused);
+        Assert.Equal('\\', Assert.Throws<ConfigValueException>(() => Render("n", vhost, "q")).Refused);
+        Assert.Equal('"', Assert.Throws<ConfigValueException>(() => Render("n", "v", queue)).Refused);
     }
 
     [Theory]

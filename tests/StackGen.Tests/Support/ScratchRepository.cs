@@ -29,5 +29,14 @@ public sealed class ScratchRepository : IDisposable
         return this;
     }
 
+    /// <summary>Writes environments/RELATIVE as the bytes given (invalid UTF-8 included).</summary>
+    public ScratchRepository WithBytes(string relative, byte[] bytes)
+    {
+        var path = Path.Combine(Root, "environments", relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+        return this;
+    }
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }

@@ -8,14 +8,14 @@ internal static partial class Names
 {
     public static bool IsDnsSubdomain(ReadOnlySpan<char> name) => name.Length <= 253 && MatchesSubdomain(name);
 
-    public static bool IsDnsLabel(string name) => name.Length <= 63 && MatchesDnsLabel(WithoutFinalNewline(name));
+    public static bool IsDnsLabel(string name) => name.Length <= 63 && MatchesDnsLabel(name);
 
     /// <summary>Services: a DNS-1035 label (must start with a letter).</summary>
     public static bool IsDns1035Label(string name) => name.Length <= 63 && Label1035().IsMatch(name);
 
     /// <summary>Port names: at most 15 characters, lower-case letters, digits and single hyphens, at least one letter.</summary>
     public static bool IsPortName(string name) =>
-        name.Length is > 0 and <= 15 && MatchesDnsLabel(WithoutFinalNewline(name)) && !name.Contains("--", StringComparison.Ordinal) && name.Any(char.IsAsciiLetter);
+        name.Length is > 0 and <= 15 && MatchesDnsLabel(name) && !name.Contains("--", StringComparison.Ordinal) && name.Any(char.IsAsciiLetter);
 
     /// <summary>A label or annotation key: optional DNS-subdomain prefix and '/', then a name of at most 63 characters.</summary>
     /// <remarks>Checked for every label and annotation of every object, so the parts are spans, not substrings.</remarks>
@@ -29,14 +29,14 @@ internal static partial class Names
     public static bool IsLabelValue(string value) => value.Length == 0 || (value.Length <= 63 && MatchesQualifiedName(value));
 
     // The grammars every name, label and annotation key and value goes through, written by hand (a few times faster
-    // than their Regex, and checked against it on random strings). Like the Regex '$', they accept one final '\n'.
+    // than their Regex, and checked against it on random strings). Unlike a Regex '$' they refuse a final '\n': the
+    // API server does, and a name with one came from a setting (a queue named "default\n").
     private static readonly SearchValues<char> SubdomainLabelCharacters = SearchValues.Create("-abcdefghijklmnopqrstuvwxyz0123456789");
     private static readonly SearchValues<char> QualifiedNameCharacters = SearchValues.Create("-_.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 
     /// <summary>^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$</summary>
-    private static bool MatchesSubdomain(ReadOnlySpan<char> text)
+    private static bool MatchesSubdomain(ReadOnlySpan<char> name)
     {
-        var name = WithoutFinalNewline(text);
         foreach (var range in name.Split('.'))
         {
             if (!MatchesDnsLabel(name[range]))
@@ -48,21 +48,16 @@ internal static partial class Names
         return true;
     }
 
-    /// <summary>^[a-z0-9]([-a-z0-9]*[a-z0-9])?$ without the final newline: a DNS-1123 label, a port name's characters.</summary>
+    /// <summary>^[a-z0-9]([-a-z0-9]*[a-z0-9])?$: a DNS-1123 label, a port name's characters.</summary>
     private static bool MatchesDnsLabel(ReadOnlySpan<char> label) =>
         label.Length > 0 && IsLowerAlphanumeric(label[0]) && IsLowerAlphanumeric(label[^1]) && !label.ContainsAnyExcept(SubdomainLabelCharacters);
 
     /// <summary>^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$</summary>
-    private static bool MatchesQualifiedName(ReadOnlySpan<char> text)
-    {
-        var name = WithoutFinalNewline(text);
-        return name.Length > 0 && char.IsAsciiLetterOrDigit(name[0]) && char.IsAsciiLetterOrDigit(name[^1]) && !name.ContainsAnyExcept(QualifiedNameCharacters);
-    }
+    private static bool MatchesQualifiedName(ReadOnlySpan<char> name) =>
+        name.Length > 0 && char.IsAsciiLetterOrDigit(name[0]) && char.IsAsciiLetterOrDigit(name[^1]) && !name.ContainsAnyExcept(QualifiedNameCharacters);
 
     private static bool IsLowerAlphanumeric(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c);
 
-    private static ReadOnlySpan<char> WithoutFinalNewline(ReadOnlySpan<char> text) => text.EndsWith('\n') ? text[..^1] : text;
-
-    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z]([-a-z0-9]*[a-z0-9])?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Label1035();
 }
