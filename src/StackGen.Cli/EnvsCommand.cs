@@ -8,7 +8,7 @@ public static class EnvsCommand
     public static Command Create(CliContext cli)
     {
         var command = new Command("envs", "List the environments: kube context, namespace, Kubernetes version and stacks.\n\nExample:\n  stackgen envs");
-        command.SetAction(_ =>
+        command.SetAction(cli, _ =>
         {
             // Every environment is loaded before anything is printed: a listing is complete or, on bad input, absent.
             var loader = cli.Loader();
@@ -23,7 +23,7 @@ public static class EnvsCommand
                 cli.Out.WriteLine(line);
             }
 
-            return 0;
+            return ExitCode.Success;
         });
         return command;
     }
