@@ -59,5 +59,6 @@ public sealed class RenderOptions
         _set is not null ? parsed.GetValue(_set) ?? [] : []);
 
     /// <summary>The error for a command run without --env where it is optional; <paramref name="alternative"/> names what else it takes.</summary>
-    public static InputException EnvMissing(string alternative) => new(SourceLocation.Flag(EnvFlag), $"expected {EnvFlag} ENV ({alternative})");
+    public static InputException EnvMissing(string? alternative = null) =>
+        new(SourceLocation.Flag(EnvFlag), $"expected {EnvFlag} ENV{(alternative is null ? "" : $" ({alternative})")}");
 }

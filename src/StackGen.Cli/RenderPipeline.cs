@@ -15,7 +15,7 @@ public sealed class RenderPipeline(CliContext cli)
     /// <param name="retarget">What the command changes in the loaded environment before rendering (--namespace).</param>
     public EnvironmentConfig Load(RenderInput input, Func<EnvironmentConfig, EnvironmentConfig>? retarget = null)
     {
-        var environment = cli.Loader().Load(input.Environment ?? throw RenderOptions.EnvMissing("the environment to read"), input.Sets);
+        var environment = cli.Loader().Load(input.Environment ?? throw RenderOptions.EnvMissing(), input.Sets);
         return retarget is null ? environment : retarget(environment);
     }
 
