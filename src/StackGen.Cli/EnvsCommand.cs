@@ -11,10 +11,10 @@ public static class EnvsCommand
         command.SetAction(cli, _ =>
         {
             // Every environment is loaded before anything is printed: a listing is complete or, on bad input, absent.
-            var loader = cli.Loader();
-            var lines = loader.EnvironmentNames().Select(name =>
+            var pipeline = new RenderPipeline(cli);
+            var lines = pipeline.Loader.EnvironmentNames().Select(name =>
             {
-                var environment = loader.Load(name, []);
+                var environment = pipeline.Load(new RenderInput(name, [], []));
                 var target = environment.Target;
                 return $"{name,-12} context {target.Context}  namespace {target.Namespace}  kubernetes {target.KubernetesVersion}  stacks: {string.Join(", ", environment.Stacks.Select(s => s.Stack.Name))}";
             }).ToArray();

@@ -25,7 +25,8 @@ public static class RenderCommand
         command.SetAction(cli, (parsed, cancel) =>
         {
             var read = input.Read(parsed);
-            if (new RenderPipeline(cli).Accepted(read, "render refused") is not { } rendered)
+            var pipeline = new RenderPipeline(cli);
+            if (pipeline.Accepted(read, "render refused") is not { } rendered)
             {
                 return Task.FromResult(ExitCode.Failed);
             }
@@ -37,7 +38,7 @@ public static class RenderCommand
             {
                 try
                 {
-                    var environments = Path.Combine(cli.Loader().Root, RepositoryRoot.EnvironmentsDirectory);
+                    var environments = Path.Combine(pipeline.Loader.Root, RepositoryRoot.EnvironmentsDirectory);
                     OutputDirectory.Write(directory, environment.Name, result.Objects, read.Stacks, cli.WorkingDirectory, environments);
                 }
                 catch (OutputFailedException e)

@@ -12,10 +12,15 @@ namespace StackGen.Cli;
 /// </summary>
 public sealed class RenderPipeline(CliContext cli)
 {
+    private EnvironmentLoader? _loader;
+
+    /// <summary>The repository's environments, found from the working directory once per pipeline.</summary>
+    public EnvironmentLoader Loader => _loader ??= cli.Loader();
+
     /// <param name="retarget">What the command changes in the loaded environment before rendering (--namespace).</param>
     public EnvironmentConfig Load(RenderInput input, Func<EnvironmentConfig, EnvironmentConfig>? retarget = null)
     {
-        var environment = cli.Loader().Load(input.Environment ?? throw RenderOptions.EnvMissing(), input.Sets);
+        var environment = Loader.Load(input.Environment ?? throw RenderOptions.EnvMissing(), input.Sets);
         return retarget is null ? environment : retarget(environment);
     }
 

@@ -67,6 +67,20 @@ public sealed class InterruptTests : IAsyncLifetime
         Assert.Empty(Leases());
     }
 
+    [Fact]
+    public async Task Interrupting_a_rollback_releases_its_lease_and_names_rollback()
+    {
+        Assert.Equal(0, _cluster.Run("apply", "--env", "production").ExitCode);
+        Assert.Equal(0, _cluster.Run("apply", "--env", "production", "--set", "rabbitmq.replicas=5").ExitCode);
+        _cluster.Server.Simulator.Stall("apps/v1", "StatefulSet", FakeCluster.Namespace, "rabbitmq");
+
+        var run = await RunInterruptedAsync((output, _) => output.Contains("waiting up to", StringComparison.Ordinal), () => { }, "rollback", "--env", "production", "--stack", "rabbitmq");
+
+        Assert.Equal((int)ExitCode.Interrupted, run.ExitCode);
+        Assert.Equal("rollback interrupted: lease stackgen-lock-rabbitmq released; the cluster has what was applied so far, re-run rollback to converge", run.ErrorLines[^1]);
+        Assert.Empty(Leases());
+    }
+
     private string[] Leases() =>
         [.. _cluster.Server.All()
             .Where(o => (string?)o["kind"] == "Lease" && (string?)o["apiVersion"] == LeaseVersion)
