@@ -1,4 +1,5 @@
 using StackGen.Cli;
+using StackGen.Tests.Fixtures;
 using StackGen.Tests.Support;
 
 namespace StackGen.Tests.Apply;
@@ -21,7 +22,7 @@ public sealed class InterruptTests : IAsyncLifetime
     [Fact]
     public async Task Interrupting_the_wait_releases_the_leases_at_once_and_exits_130_with_one_line()
     {
-        _cluster.Server.Simulator.Stall("apps/v1", "Deployment", FakeCluster.Namespace, "web");
+        _cluster.Server.Simulator.Stall("apps/v1", "Deployment", FakeCluster.Namespace, "worker");
         var leasesWhenInterrupted = new List<string>();
 
         var run = await RunInterruptedAsync(
@@ -31,7 +32,7 @@ public sealed class InterruptTests : IAsyncLifetime
 
         Assert.Equal((int)ExitCode.Interrupted, run.ExitCode);
         Assert.Equal(130, run.ExitCode);
-        Assert.Contains("stackgen-lock-web", leasesWhenInterrupted);
+        Assert.Contains("stackgen-lock-worker", leasesWhenInterrupted);
         var line = Assert.Single(run.ErrorLines, l => l.Contains("interrupted", StringComparison.Ordinal));
         const string Prefix = "apply interrupted: leases ", Suffix = " released; the cluster has what was applied so far, re-run apply to converge";
         Assert.StartsWith(Prefix, line, StringComparison.Ordinal);
@@ -47,10 +48,10 @@ public sealed class InterruptTests : IAsyncLifetime
         Assert.DoesNotContain("recorded revision", run.Out, StringComparison.Ordinal);
 
         // Nothing waits for a lock to expire: the next apply, at the same instant, takes them and converges.
-        _cluster.Server.Simulator.Succeed("apps/v1", "Deployment", FakeCluster.Namespace, "web");
+        _cluster.Server.Simulator.Succeed("apps/v1", "Deployment", FakeCluster.Namespace, "worker");
         var again = _cluster.Run("apply", "--env", "production");
         Assert.True(again.ExitCode == 0, again.Error);
-        Assert.Contains("web: recorded revision 1", again.Out, StringComparison.Ordinal);
+        Assert.Contains("worker: recorded revision 1", again.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class InterruptTests : IAsyncLifetime
     {
         // Everything is applied and recorded; the next apply writes nothing and only waits, holding no lock.
         Assert.Equal(0, _cluster.Run("apply", "--env", "production").ExitCode);
-        _cluster.Server.Simulator.Stall("apps/v1", "Deployment", FakeCluster.Namespace, "web");
+        _cluster.Server.Simulator.Stall("apps/v1", "Deployment", FakeCluster.Namespace, "worker");
 
         var run = await RunInterruptedAsync((output, _) => output.Contains("waiting up to", StringComparison.Ordinal), () => { }, "apply", "--env", "production");
 
@@ -71,13 +72,13 @@ public sealed class InterruptTests : IAsyncLifetime
     public async Task Interrupting_a_rollback_releases_its_lease_and_names_rollback()
     {
         Assert.Equal(0, _cluster.Run("apply", "--env", "production").ExitCode);
-        Assert.Equal(0, _cluster.Run("apply", "--env", "production", "--set", "rabbitmq.replicas=5").ExitCode);
-        _cluster.Server.Simulator.Stall("apps/v1", "StatefulSet", FakeCluster.Namespace, "rabbitmq");
+        Assert.Equal(0, _cluster.Run("apply", "--env", "production", "--set", "broker.replicas=5").ExitCode);
+        _cluster.Server.Simulator.Stall("apps/v1", "StatefulSet", FakeCluster.Namespace, "broker");
 
-        var run = await RunInterruptedAsync((output, _) => output.Contains("waiting up to", StringComparison.Ordinal), () => { }, "rollback", "--env", "production", "--stack", "rabbitmq");
+        var run = await RunInterruptedAsync((output, _) => output.Contains("waiting up to", StringComparison.Ordinal), () => { }, "rollback", "--env", "production", "--stack", "broker");
 
         Assert.Equal((int)ExitCode.Interrupted, run.ExitCode);
-        Assert.Equal("rollback interrupted: lease stackgen-lock-rabbitmq released; the cluster has what was applied so far, re-run rollback to converge", run.ErrorLines[^1]);
+        Assert.Equal("rollback interrupted: lease stackgen-lock-broker released; the cluster has what was applied so far, re-run rollback to converge", run.ErrorLines[^1]);
         Assert.Empty(Leases());
     }
 
@@ -116,7 +117,7 @@ public sealed class InterruptTests : IAsyncLifetime
                 return Task.CompletedTask;
             },
         };
-        var cli = new CliContext(Renders.Catalog, stdout, stderr, Repository.Root, host);
+        var cli = new CliContext(FixtureOrganisation.Catalog, stdout, stderr, FixtureOrganisation.Root, host);
         var exit = await StackGenCli.RunAsync([.. args, "--kubeconfig", _cluster.Kubeconfig], cli, signals: false, interrupt.Token);
         return new CliRun(exit, stdout.ToString(), stderr.ToString());
     }

@@ -1,3 +1,4 @@
+using StackGen.Tests.Fixtures;
 using StackGen.Tests.Support;
 
 namespace StackGen.Tests.Apply;
@@ -8,7 +9,7 @@ namespace StackGen.Tests.Apply;
 /// </summary>
 public sealed class LintRefusalTests : IAsyncLifetime
 {
-    private const string SplitBrain = "rabbitmq.partitionHandling=ignore";
+    private const string SplitBrain = "broker.partitionHandling=ignore";
 
     private FakeCluster _cluster = null!;
 
@@ -23,7 +24,7 @@ public sealed class LintRefusalTests : IAsyncLifetime
     public void A_lint_error_refuses_before_anything_is_printed_or_sent(string command, string refusal)
     {
         var run = command == "render"
-            ? CliRun.In(Repository.Root, command, "--env", "production", "--set", SplitBrain)
+            ? FixtureOrganisation.Organisation.Cli(command, "--env", "production", "--set", SplitBrain)
             : _cluster.Run(command, "--env", "production", "--set", SplitBrain);
 
         Assert.Equal(1, run.ExitCode);
