@@ -8,13 +8,13 @@ public static class EnvsCommand
     public static Command Create(CliContext cli)
     {
         var command = new Command("envs", "List the environments: kube context, namespace, Kubernetes version and stacks.\n\nExample:\n  stackgen envs");
-        command.SetAction(_ =>
+        command.SetAction(cli, _ =>
         {
             // Every environment is loaded before anything is printed: a listing is complete or, on bad input, absent.
-            var loader = cli.Loader();
-            var lines = loader.EnvironmentNames().Select(name =>
+            var pipeline = new RenderPipeline(cli);
+            var lines = pipeline.Loader.EnvironmentNames().Select(name =>
             {
-                var environment = loader.Load(name, []);
+                var environment = pipeline.Load(new RenderInput(name, [], []));
                 var target = environment.Target;
                 return $"{name,-12} context {target.Context}  namespace {target.Namespace}  kubernetes {target.KubernetesVersion}  stacks: {string.Join(", ", environment.Stacks.Select(s => s.Stack.Name))}";
             }).ToArray();
@@ -23,7 +23,7 @@ public static class EnvsCommand
                 cli.Out.WriteLine(line);
             }
 
-            return 0;
+            return ExitCode.Success;
         });
         return command;
     }

@@ -22,7 +22,7 @@ public static class SettingsBinder
     /// </param>
     public static BoundSettings Bind(Type settingsType, MappingNode? node, string path, ErrorList errors, bool partial = false)
     {
-        var value = BindRecord(settingsType, Activator.CreateInstance(settingsType), node, path, errors, partial);
+        var value = BindRecord(settingsType, current: null, node, path, errors, partial);
         var index = new Dictionary<string, SettingNode>(StringComparer.Ordinal);
         if (node is not null)
         {
@@ -60,6 +60,12 @@ public static class SettingsBinder
             if (!record.ByKey.TryGetValue(entry.Key, out var property))
             {
                 errors.Add(entry.KeyLocation, $"{childPath}: unknown setting{Suggestions.DidYouMean(entry.Key, record.Keys)} (settings here: {string.Join(", ", record.Keys)})");
+                continue;
+            }
+
+            if (partial && entry.Value is ScalarNode { IsNull: true })
+            {
+                // A reset, as the layer wrote it: the merge applies it.
                 continue;
             }
 

@@ -153,10 +153,11 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
             stack.Check(bound.Value, new SettingChecks(stack, node as MappingNode, declared, errors));
         }
 
-        // A stack only one layer sets has been checked whole; its layer alone would give the same errors.
-        foreach (var layer in layers.Count > 1 ? layers : [])
+        // Every layer is checked as written, also where a later layer overrides it or where its value is a reset (null),
+        // which the merge drops: an unknown key is an error even when its value is null. Repeated errors are reported once.
+        foreach (var layer in layers)
         {
-            if (LayerMerge.Merge(null, layer) is MappingNode alone)
+            if (layer is MappingNode alone)
             {
                 SettingsBinder.Bind(stack.SettingsType, alone, name, errors, partial: true);
             }

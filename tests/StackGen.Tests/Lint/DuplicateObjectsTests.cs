@@ -10,7 +10,7 @@ public sealed class DuplicateObjectsTests
         // every object twice in its own stack and once more in another.
         var failure = Record.Exception(() => LintRun.Of("production", r => r with
         {
-            Objects = [.. r.Objects, .. r.Objects, .. r.Objects.Select(o => o with { Stack = o.Stack == "web" ? "workers" : "web" })],
+            Objects = [.. r.Objects, .. r.Objects, .. r.Objects.Select(o => o with { Stack = o.Stack == "worker" ? "backup" : "worker" })],
         }));
 
         Assert.Null(failure);

@@ -6,7 +6,7 @@ namespace StackGen.Tests.Lint;
 /// <summary>SG1004 checks a Service's ports as the API server does: names are DNS labels, a named targetPort is a port name.</summary>
 public sealed class ServicePortNameTests
 {
-    private static V1ServicePort AmqpPort(StackGen.Rendering.RenderResult r) => r.Find<V1Service>("rabbitmq").Spec.Ports.Single(p => p.Name == "amqp");
+    private static V1ServicePort AmqpPort(StackGen.Rendering.RenderResult r) => r.Find<V1Service>("broker").Spec.Ports.Single(p => p.Name == "amqp");
 
     private static string Finding(Action<StackGen.Rendering.RenderResult> change) =>
         Assert.Single(LintRun.Of("production", change).Active, f => f.Rule.Id == "SG1004").Message;

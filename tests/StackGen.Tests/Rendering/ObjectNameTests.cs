@@ -14,15 +14,18 @@ namespace StackGen.Tests.Rendering;
 /// </summary>
 public sealed class ObjectNameTests
 {
-    private static readonly StackCatalog Catalog = new("test", [new Files()]);
+    private static readonly StackCatalog Catalog = new("test", [new Files(), new Shared("first"), new Shared("second")]);
 
-    private static InputError RenderError(string files)
+    private static InputError RenderError(string files) => RenderErrorOf($"  files: {{ names: {files} }}\n");
+
+    /// <summary>The one error of rendering a dev environment whose stacks: section is <paramref name="stacks"/> (from line 3).</summary>
+    private static InputError RenderErrorOf(string stacks)
     {
-        using var repository = new ScratchRepository().With("dev.yaml", $$"""
+        using var repository = new ScratchRepository().With("dev.yaml", """
             target: { context: dev, namespace: test, kubernetesVersion: "1.33" }
             stacks:
-              files: { names: {{files}} }
-            """);
+
+            """ + stacks);
         var environment = new EnvironmentLoader(repository.Root, Catalog).Load("dev", []);
         return Assert.Single(Assert.Throws<InputException>(() => new Renderer(Catalog).Render(environment, [])).Errors);
     }
@@ -43,6 +46,14 @@ public sealed class ObjectNameTests
         Assert.StartsWith("environments/dev.yaml:3:3: error: stacks.files: the settings make the object name 'files-A_b', which is not a DNS label", error.ToString());
     }
 
+    [Fact]
+    public void One_object_written_by_two_stacks_is_an_input_error_at_the_second_naming_the_first()
+    {
+        var error = RenderErrorOf("  first: {}\n  second: {}\n");
+
+        Assert.Equal("environments/dev.yaml:4:3: error: stacks.second: ConfigMap/shared would be written twice, by stack first and this stack; expected settings that make distinct object names", error.ToString());
+    }
+
     public sealed record FilesSettings
     {
         public IReadOnlyList<string> Names { get; init; } = [];
@@ -59,5 +70,20 @@ public sealed class ObjectNameTests
 
         protected override IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, FilesSettings settings) =>
             settings.Names.Select(name => new V1ConfigMap { Metadata = context.Metadata(context.Name(name), "file") });
+    }
+
+    public sealed record SharedSettings;
+
+    /// <summary>A stack that writes a ConfigMap whose name is not its own.</summary>
+    private sealed class Shared(string name) : StackGen.Stacks.Stack<SharedSettings>
+    {
+        public override string Name => name;
+
+        public override string Owner => "test";
+
+        public override string Description => "writes ConfigMap/shared";
+
+        protected override IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, SharedSettings settings) =>
+            [new V1ConfigMap { Metadata = context.Metadata("shared", "file") }];
     }
 }

@@ -70,8 +70,9 @@ public sealed class CeleryWorkersTests
     [Fact]
     public void Workers_declare_every_queue_quorum_and_route_unrouted_tasks_to_the_default_queue()
     {
-        var module = CeleryModules.Text(Renders.Render("production"), "workers-celery");
-        string[] queues = ["default", "emails", "reports"];
+        var result = Renders.Render("production");
+        var module = CeleryModules.Text(result, "workers-celery");
+        var queues = Settings(result).Queues.Select(q => q.Name);
 
         Assert.Equal(
             queues.Select(q => $$"""    Queue("{{q}}", Exchange("{{q}}"), routing_key="{{q}}", queue_arguments={"x-queue-type": "quorum"}),"""),
@@ -90,16 +91,26 @@ public sealed class CeleryWorkersTests
         Assert.Contains("task_reject_on_worker_lost = True", Lines(module));
     }
 
+    /// <summary>Every production queue's worker, with the queue's concurrency and time limit from the environment files.</summary>
     [Fact]
     public void The_worker_command_keeps_its_contract()
     {
-        var worker = Renders.Render("production").Find<V1Deployment>("workers-reports").Container("worker");
+        var result = Renders.Render("production");
+        var settings = Settings(result);
 
-        Assert.Equal(
-            ["celery", "-A", "shop", "worker", "--loglevel", "INFO", "--queues", "reports", "--concurrency", "2", "--time-limit", "1800",
-             "--prefetch-multiplier", "1", "-O", "fair", "--without-gossip", "--without-mingle"],
-            worker.Command);
+        Assert.All(settings.Queues, queue =>
+        {
+            var worker = Workloads(result).SelectMany(w => w.Template().Spec.Containers).Where(c => c.Name == "worker")
+                .Single(c => c.Command.SkipWhile(a => a != "--queues").Skip(1).FirstOrDefault() == queue.Name);
+            var timeLimit = (int)(queue.TaskTimeLimit ?? settings.TaskTimeLimit).Value.TotalSeconds;
+            Assert.Equal(
+                ["celery", "-A", settings.App, "worker", "--loglevel", "INFO", "--queues", queue.Name, "--concurrency", $"{queue.Concurrency}", "--time-limit", $"{timeLimit}",
+                 "--prefetch-multiplier", "1", "-O", "fair", "--without-gossip", "--without-mingle"],
+                worker.Command);
+        });
     }
+
+    private static CeleryWorkersSettings Settings(RenderResult result) => (CeleryWorkersSettings)result.Environment.Find("workers")!.Settings.Value;
 
     /// <summary>
     /// The kubelet's $(VAR) expansion splices a password into a URL raw ('/', '+', '=' break it, '@', '#' cut it);

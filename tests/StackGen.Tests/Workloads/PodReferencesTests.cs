@@ -46,7 +46,7 @@ public sealed class PodReferencesTests
     [Fact]
     public void A_missing_config_map_in_a_projected_volume_is_a_lint_finding()
     {
-        var report = LintRun.Of("production", r => BrokerPod(r).Volumes.Add(Projected("extra", new V1VolumeProjection { ConfigMap = new V1ConfigMapProjection { Name = "nowhere" } })));
+        var report = LintRun.Of("production", r => AddVolume(BrokerPod(r), Projected("extra", new V1VolumeProjection { ConfigMap = new V1ConfigMapProjection { Name = "nowhere" } })));
 
         var finding = Assert.Single(report.Active, f => f.Rule.Id == "SG1009");
         Assert.Contains("uses ConfigMap 'nowhere'", finding.Message, StringComparison.Ordinal);
@@ -58,10 +58,10 @@ public sealed class PodReferencesTests
         var report = LintRun.Of("production", r =>
         {
             var pod = BrokerPod(r);
-            pod.Volumes.Add(new V1Volume { Name = "maybe-config", ConfigMap = new V1ConfigMapVolumeSource { Name = "nowhere", Optional = true } });
-            pod.Volumes.Add(Projected("maybe-keys", new V1VolumeProjection { Secret = new V1SecretProjection { Name = "nowhere", Optional = true } }));
-            var broker = pod.Containers.Single(c => c.Name == "rabbitmq");
-            broker.Env.Add(new V1EnvVar { Name = "MAYBE", ValueFrom = new V1EnvVarSource { ConfigMapKeyRef = new V1ConfigMapKeySelector { Name = "nowhere", Key = "k", Optional = true } } });
+            AddVolume(pod, new V1Volume { Name = "maybe-config", ConfigMap = new V1ConfigMapVolumeSource { Name = "nowhere", Optional = true } });
+            AddVolume(pod, Projected("maybe-keys", new V1VolumeProjection { Secret = new V1SecretProjection { Name = "nowhere", Optional = true } }));
+            var broker = pod.Containers.Single(c => c.Name == "broker");
+            broker.Env = [.. broker.Env ?? [], new V1EnvVar { Name = "MAYBE", ValueFrom = new V1EnvVarSource { ConfigMapKeyRef = new V1ConfigMapKeySelector { Name = "nowhere", Key = "k", Optional = true } } }];
             broker.EnvFrom = [new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = "nowhere", Optional = true } }];
         });
 
@@ -90,5 +90,8 @@ public sealed class PodReferencesTests
         Assert.NotEqual(Checksum("1"), Checksum("2"));
     }
 
-    private static V1PodSpec BrokerPod(RenderResult result) => result.Find<V1StatefulSet>("rabbitmq").Spec.Template.Spec;
+    private static void AddVolume(V1PodSpec pod, V1Volume volume) => pod.Volumes = [.. pod.Volumes ?? [], volume];
+
+    /// <summary>The pod of the fixture organisation's StatefulSet.</summary>
+    private static V1PodSpec BrokerPod(RenderResult result) => result.Find<V1StatefulSet>("broker").Spec.Template.Spec;
 }
