@@ -75,34 +75,19 @@ public sealed class Broker : Stack<BrokerSettings, BrokerOutputs>
         },
     };
 
-    private static V1StatefulSet Nodes(StackContext context, BrokerSettings settings) => new()
-    {
-        Metadata = context.Metadata(context.Name(), Component),
-        Spec = new V1StatefulSetSpec
+    private static V1StatefulSet Nodes(StackContext context, BrokerSettings settings) => StatefulSets.Create(
+        context,
+        context.Name(),
+        Component,
+        settings.Replicas,
+        serviceName: context.Name("peers"),
+        StatefulSets.Parallel,
+        Pods.Spec(Node(settings), settings.RunAs) with
         {
-            ServiceName = context.Name("peers"),
-            Replicas = settings.Replicas,
-            PodManagementPolicy = "Parallel",
-            Selector = new V1LabelSelector { MatchLabels = context.SelectorLabels(Component) },
-            Template = new V1PodTemplateSpec
-            {
-                Metadata = new V1ObjectMeta { Labels = context.Labels(Component) },
-                Spec = Pods.Spec(Node(settings), settings.RunAs) with
-                {
-                    Affinity = Spread.AcrossNodes(context.SelectorLabels(Component)),
-                    Volumes = [new V1Volume { Name = "config", ConfigMap = new V1ConfigMapVolumeSource { Name = context.Name("config") } }],
-                },
-            },
-            VolumeClaimTemplates =
-            [
-                new V1PersistentVolumeClaim
-                {
-                    Metadata = new V1ObjectMeta { Name = "data", Labels = context.SelectorLabels(Component) },
-                    Spec = Volumes.ReadWriteOnce(settings.Storage),
-                },
-            ],
+            Affinity = Spread.AcrossNodes(context.SelectorLabels(Component)),
+            Volumes = [new V1Volume { Name = "config", ConfigMap = new V1ConfigMapVolumeSource { Name = context.Name("config") } }],
         },
-    };
+        StatefulSets.Claim(context, "data", Component, settings.Storage));
 
     private static V1Container Node(BrokerSettings settings) => new()
     {
