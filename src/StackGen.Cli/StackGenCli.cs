@@ -48,7 +48,8 @@ public static class StackGenCli
             RollbackCommand.Create(io),
         };
 
-        var parsed = root.Parse(args);
+        // No @response files: kubectl and helm have none, and a --set value may begin with '@'.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
             stderr.WriteLine(UsageError.Of(parsed));

@@ -17,6 +17,22 @@ public sealed class UsageErrorTests : IDisposable
         BadInput.AssertOneError(run, "stackgen rendr: error: unknown command 'rendr'; did you mean 'render'?");
     }
 
+    /// <summary>Found by the property tests: '@' started a response file, and the error that followed named no argument.</summary>
+    [Fact]
+    public void A_set_value_starting_with_an_at_sign_is_a_value_not_a_response_file()
+    {
+        _repository.With("dev.yaml", ScratchRepository.DevTarget + "stacks:\n  rabbitmq:\n");
+
+        var run = CliRun.In(_repository.Root, "render", "--env", "dev", "--set", "@d`zF',gIb1U{:", "--set", "");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Out);
+        Assert.Collection(
+            run.ErrorLines,
+            line => Assert.StartsWith("--set @d`zF',gIb1U{:: error: expected STACK.PATH=VALUE", line),
+            line => Assert.StartsWith("--set : error: expected STACK.PATH=VALUE", line));
+    }
+
     [Fact]
     public void A_mistyped_flag_suggests_the_near_miss()
     {
