@@ -76,23 +76,18 @@ else
 fi
 ART="$TOOLS/artifacts/$(echo "$SRC" | cksum | cut -d' ' -f1)"
 
-# Native AOT links with clang; Debian ships it as clang-NN only.
-NATIVE=()
-if ! command -v clang >/dev/null; then
-  for c in clang-21 clang-20 clang-19 clang-18 clang-17 clang-16 clang-15 clang-14; do
-    if command -v "$c" >/dev/null; then NATIVE=("-p:CppCompilerAndLinker=$c"); break; fi
-  done
-fi
-
 AOT_BIN="$TOOLS/stackgen"              # native
 JIT_DIR="$TOOLS/stackgen-jit"          # framework-dependent: dotnet stackgen.dll
 SYN_AOT="$TOOLS/synthetic-aot"
 SYN_JIT="$TOOLS/synthetic-jit"
-publish() { # publish NAME PROJECT OUTDIR ARGS...: one isolated build (own artifacts path), log in .tools/logs
+publish() { # publish NAME PROJECT OUTDIR [--aot] ARGS...: one isolated build (own artifacts path), log in .tools/logs
   local name=$1 project=$2 out=$3; shift 3
+  local command=(dotnet publish "$project" -c Release -o "$out")
+  # Native AOT the way CI publishes the shipped binary (linux-x64, the clang Debian has).
+  if [ "${1:-}" = --aot ]; then shift; command=("$REPO/.ci/publish-aot" "$project" "$out"); fi
   local t0; t0=$(date +%s)
   rm -rf "$out"
-  if dotnet publish "$project" -c Release --artifacts-path "$ART/$name" -o "$out" -nodeReuse:false "$@" >"$LOGS/$name.log" 2>&1; then
+  if "${command[@]}" --artifacts-path "$ART/$name" -nodeReuse:false "$@" >"$LOGS/$name.log" 2>&1; then
     echo "$(( $(date +%s) - t0 ))" >"$LOGS/$name.seconds"
   else
     echo "failed" >"$LOGS/$name.seconds"
@@ -106,8 +101,8 @@ if [ "$BUILD" = 1 ]; then
   # The reference for the byte check is `dotnet run` (the README's command); build it now, run it below.
   (cd "$SRC" && dotnet build src/StackGen.Cli --property:ArtifactsPath="$ART/dotnet-run" -nodeReuse:false >"$LOGS/dotnet-run.log" 2>&1 || true) & pids+=($!)
   if [ "$AOT" = 1 ]; then
-    publish stackgen-aot "$SRC/src/StackGen.Cli" "$AOT_BIN" -r linux-x64 -p:PublishAot=true "${NATIVE[@]}" & pids+=($!)
-    publish synthetic-aot "$BENCH/SyntheticOrg" "$SYN_AOT" -r linux-x64 -p:PublishAot=true -p:StackGenRoot="$SRC/" "${NATIVE[@]}" & pids+=($!)
+    publish stackgen-aot "$SRC/src/StackGen.Cli" "$AOT_BIN" --aot & pids+=($!)
+    publish synthetic-aot "$BENCH/SyntheticOrg" "$SYN_AOT" --aot -p:StackGenRoot="$SRC/" & pids+=($!)
   fi
   wait "${pids[@]}"
 fi
@@ -161,19 +156,11 @@ meta mode "$MODE"
 meta stackgen "${STACKGEN[*]}"
 log "measuring stackgen as: ${STACKGEN[*]} ($MODE)"
 
-golden_ok=0; golden_total=0; golden_bad=""
-for golden in "$SRC"/tests/StackGen.Tests/Golden/*/*.yaml; do
-  [ -e "$golden" ] || continue
-  case "$golden" in *.received.yaml) continue ;; esac
-  stack=$(basename "$(dirname "$golden")"); env=$(basename "$golden" .yaml)
-  golden_total=$((golden_total + 1))
-  if (cd "$SRC" && "${STACKGEN[@]}" render --env "$env" --stack "$stack" 2>/dev/null) | cmp -s - "$golden"; then
-    golden_ok=$((golden_ok + 1))
-  else
-    golden_bad="$golden_bad $stack/$env"
-  fi
-done
-check "golden files = stackgen render --env ENV --stack STACK ($MODE)" "$([ "$golden_ok" = "$golden_total" ] && echo ok || echo FAIL)" "$golden_ok of $golden_total identical${golden_bad:+; differ:$golden_bad}"
+# The same check CI makes of the AOT binary (.ci/check-goldens), here of the binary measured.
+golden_status=ok
+goldens=$(cd "$SRC" && "$REPO/.ci/check-goldens" "${STACKGEN[@]}") || golden_status=FAIL
+golden_bad=$(echo "$goldens" | sed -n 's/^FAIL \([^:]*\):.*/\1/p' | tr '\n' ' ' | sed 's/ $//')
+check "golden files = stackgen render --env ENV --stack STACK ($MODE)" "$golden_status" "$(echo "$goldens" | tail -1)${golden_bad:+; differ: $golden_bad}"
 
 log "comparing the objects of stackgen, the Helm chart and the kustomize overlay"
 if STACKGEN_SOURCE="$SRC" OUT="$RAW/objects" "$BENCH/compare-objects.sh" "${STACKGEN[@]}" >"$RAW/objects.txt" 2>&1; then

@@ -114,21 +114,42 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
             await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return false;
         }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            // Interrupted (Ctrl+C, SIGTERM): give the locks back now rather than leave the next apply waiting for
+            // them to expire, and say which.
+            var released = await ReleaseAsync(locks).ConfigureAwait(false);
+            locks.Clear();
+            throw new ApplyInterruptedException(released, cancel);
+        }
         finally
         {
-            foreach (var held in locks)
+            await ReleaseAsync(locks).ConfigureAwait(false);
+        }
+    }
+
+    /// <returns>The names of the Leases released.</returns>
+    private async Task<IReadOnlyList<string>> ReleaseAsync(List<ApplyLock> locks)
+    {
+        var released = new List<string>();
+        foreach (var held in locks)
+        {
+            try
             {
-                try
+                // Not the apply's token: it may be the one that was cancelled, and the lock must go anyway.
+                if (await held.ReleaseAsync(CancellationToken.None).ConfigureAwait(false))
                 {
-                    await held.ReleaseAsync(CancellationToken.None).ConfigureAwait(false);
-                }
-                catch (KubeApiException e)
-                {
-                    // The lease expires by itself; the next apply takes it over then.
-                    await error.WriteLineAsync($"warning: could not release the apply lock: {e.Message}").ConfigureAwait(false);
+                    released.Add(held.Name);
                 }
             }
+            catch (KubeApiException e)
+            {
+                // The lease expires by itself; the next apply takes it over then.
+                await error.WriteLineAsync($"warning: could not release the apply lock: {e.Message}").ConfigureAwait(false);
+            }
         }
+
+        return released;
     }
 
     private static bool NeedsWrite(StackPlan stack, ApplyOptions options, RevisionNote note) =>

@@ -9,12 +9,7 @@ namespace StackGen.Apply;
 /// </summary>
 public sealed class DiffReport(ResourceClient client, string environment, string ns, TextWriter output, TextWriter error)
 {
-    public const int NoChanges = 0;
-    public const int Changes = 1;
-    public const int Failed = 2;
-
-    /// <returns>0 no changes, 1 changes, 2 when the diff could not be computed (as `kubectl diff`).</returns>
-    public async Task<int> RunAsync(IReadOnlyList<StackManifest> stacks, bool force, CancellationToken cancel)
+    public async Task<DiffOutcome> RunAsync(IReadOnlyList<StackManifest> stacks, bool force, CancellationToken cancel)
     {
         var plan = await new Planner(client, environment, ns).PlanAsync(stacks, force, cancel).ConfigureAwait(false);
         foreach (var problem in plan.Errors)
@@ -29,7 +24,7 @@ public sealed class DiffReport(ResourceClient client, string environment, string
 
         if (!plan.CanApply)
         {
-            return Failed;
+            return DiffOutcome.Failed;
         }
 
         var changed = 0;
@@ -53,6 +48,6 @@ public sealed class DiffReport(ResourceClient client, string environment, string
             }
         }
 
-        return changed == 0 ? NoChanges : Changes;
+        return changed == 0 ? DiffOutcome.NoChanges : DiffOutcome.Changes;
     }
 }

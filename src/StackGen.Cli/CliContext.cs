@@ -1,4 +1,5 @@
 using StackGen.Apply;
+using StackGen.Diagnostics;
 using StackGen.Layering;
 using StackGen.Stacks;
 
@@ -11,4 +12,32 @@ public sealed record CliContext(StackCatalog Catalog, TextWriter Out, TextWriter
     public ApplyHost ApplyHost => Host ?? ApplyHost.FromProcess();
 
     public EnvironmentLoader Loader() => new(RepositoryRoot.Find(WorkingDirectory), Catalog);
+
+    /// <summary>
+    /// An input error as the user reads it where they are: a file in environments/ relative to the working directory
+    /// (../environments/dev.yaml:9:5 from stacks/), as compilers print paths. What is recorded (explain's provenance,
+    /// apply's revisions) keeps the repository-relative form, the same wherever the command ran.
+    /// </summary>
+    public string Shown(InputError error)
+    {
+        var text = error.ToString();
+        var prefix = RepositoryRoot.EnvironmentsDirectory + "/";
+        if (!text.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        string root;
+        try
+        {
+            root = RepositoryRoot.Find(WorkingDirectory);
+        }
+        catch (InputException)
+        {
+            return text;
+        }
+
+        var environments = Path.GetRelativePath(WorkingDirectory, Path.Combine(root, RepositoryRoot.EnvironmentsDirectory));
+        return environments == "." ? text[prefix.Length..] : $"{environments}/{text[prefix.Length..]}";
+    }
 }

@@ -23,7 +23,7 @@ public sealed class ClusterOptions
     }
 
     /// <summary>The environment with --namespace applied to its target, so the render itself targets that namespace.</summary>
-    public EnvironmentConfig Retarget(EnvironmentConfig environment, ParseResult parsed) =>
+    public Func<EnvironmentConfig, EnvironmentConfig> Retarget(ParseResult parsed) => environment =>
         parsed.GetValue(Namespace) is { Length: > 0 } ns ? environment with { Target = environment.Target with { Namespace = ns } } : environment;
 
     public KubeTarget Resolve(EnvironmentConfig environment, ParseResult parsed, CliContext cli) =>
@@ -39,5 +39,5 @@ public sealed class ClusterOptions
     public static string KnownStack(CliContext cli, string name) =>
         cli.Catalog.Find(name) is not null
             ? name
-            : throw new InputException(SourceLocation.Flag($"--stack {name}"), $"unknown stack '{name}'{Suggestions.DidYouMean(name, cli.Catalog.Names)} (stacks: {string.Join(", ", cli.Catalog.Names)})");
+            : throw new InputException(SourceLocation.Flag($"{RenderOptions.StackFlag} {name}"), $"unknown stack '{name}'{Suggestions.DidYouMean(name, cli.Catalog.Names)} (stacks: {string.Join(", ", cli.Catalog.Names)})");
 }

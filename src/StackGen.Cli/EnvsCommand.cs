@@ -8,17 +8,22 @@ public static class EnvsCommand
     public static Command Create(CliContext cli)
     {
         var command = new Command("envs", "List the environments: kube context, namespace, Kubernetes version and stacks.\n\nExample:\n  stackgen envs");
-        command.SetAction(_ =>
+        command.SetAction(cli, _ =>
         {
-            var loader = cli.Loader();
-            foreach (var name in loader.EnvironmentNames())
+            // Every environment is loaded before anything is printed: a listing is complete or, on bad input, absent.
+            var pipeline = new RenderPipeline(cli);
+            var lines = pipeline.Loader.EnvironmentNames().Select(name =>
             {
-                var environment = loader.Load(name, []);
+                var environment = pipeline.Load(new RenderInput(name, [], []));
                 var target = environment.Target;
-                cli.Out.WriteLine($"{name,-12} context {target.Context}  namespace {target.Namespace}  kubernetes {target.KubernetesVersion}  stacks: {string.Join(", ", environment.Stacks.Select(s => s.Stack.Name))}");
+                return $"{name,-12} context {target.Context}  namespace {target.Namespace}  kubernetes {target.KubernetesVersion}  stacks: {string.Join(", ", environment.Stacks.Select(s => s.Stack.Name))}";
+            }).ToArray();
+            foreach (var line in lines)
+            {
+                cli.Out.WriteLine(line);
             }
 
-            return 0;
+            return ExitCode.Success;
         });
         return command;
     }

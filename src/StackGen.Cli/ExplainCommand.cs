@@ -8,22 +8,20 @@ public static class ExplainCommand
 {
     public static Command Create(CliContext cli)
     {
-        var env = new Option<string>("--env", "-e") { Description = "The environment (a file environments/ENV.yaml)", Required = true };
-        var set = new Option<string[]>("--set") { Description = "Override a setting: STACK.PATH=VALUE (repeatable)" };
+        var input = new RenderOptions("The environment");
         var path = new Argument<string?>("path") { Description = "A stack or setting path prefix, such as rabbitmq or rabbitmq.storage", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command(
             "explain",
             "Show the effective settings of an environment with their provenance: the file:line:column, --set or code default that won, and what it overrode.\n\n" +
             "Examples:\n" +
             "  stackgen explain --env production rabbitmq\n" +
-            "  stackgen explain --env production rabbitmq.replicas --set rabbitmq.replicas=5")
-        {
-            env, set, path,
-        };
+            "  stackgen explain --env production rabbitmq.replicas --set rabbitmq.replicas=5");
+        input.AddTo(command);
+        command.Arguments.Add(path);
 
-        command.SetAction(parsed =>
+        command.SetAction(cli, parsed =>
         {
-            var environment = cli.Loader().Load(parsed.GetValue(env)!, parsed.GetValue(set) ?? []);
+            var environment = new RenderPipeline(cli).Load(input.Read(parsed));
             var prefix = parsed.GetValue(path) ?? "";
             var values = environment.Stacks
                 .SelectMany(s => s.Settings.Values)
@@ -39,7 +37,7 @@ public static class ExplainCommand
                 cli.Out.WriteLine(value);
             }
 
-            return 0;
+            return ExitCode.Success;
         });
         return command;
     }

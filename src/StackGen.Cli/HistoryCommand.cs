@@ -12,32 +12,30 @@ public static class HistoryCommand
 {
     public static Command Create(CliContext cli)
     {
-        var env = new Option<string>("--env", "-e") { Description = "The environment (a file environments/ENV.yaml)", Required = true };
-        var stack = new Option<string>("--stack", "-s") { Description = "The stack whose revisions to list", Required = true };
+        var input = new RenderOptions("The environment", oneStack: "The stack whose revisions to list", set: false);
         var cluster = new ClusterOptions();
         var command = new Command(
             "history",
             $"List a stack's revisions (the last {HistoryStore.Kept} successful applies and rollbacks): number, when, who, source commit, object count.\n\n" +
             "Example:\n" +
-            "  stackgen history --env production --stack rabbitmq")
-        {
-            env, stack,
-        };
+            "  stackgen history --env production --stack rabbitmq");
+        input.AddTo(command);
         cluster.AddTo(command);
 
-        command.SetAction(parsed =>
+        command.SetAction(cli, async (parsed, cancel) =>
         {
-            var environment = cluster.Retarget(cli.Loader().Load(parsed.GetValue(env)!, []), parsed);
-            var name = ClusterOptions.KnownStack(cli, parsed.GetValue(stack)!);
+            var read = input.Read(parsed);
+            var environment = new RenderPipeline(cli).Load(read, cluster.Retarget(parsed));
+            var name = ClusterOptions.KnownStack(cli, read.Stacks[0]);
             var target = cluster.Resolve(environment, parsed, cli);
-            return ClusterCommand.Run(cli, 1, async (host, cancel) =>
+            return await ClusterCommand.RunAsync(cli, ExitCode.Failed, async (host, token) =>
             {
                 using var client = new ResourceClient(target.Configuration(), host, cli.Error);
-                var revisions = await new HistoryStore(client, new ApplySet(environment.Name, name, target.Namespace)).ListAsync(cancel).ConfigureAwait(false);
+                var revisions = await new HistoryStore(client, new ApplySet(environment.Name, name, target.Namespace)).ListAsync(token).ConfigureAwait(false);
                 if (revisions.Count == 0)
                 {
                     cli.Error.WriteLine($"no revisions of stack {name} in environment {environment.Name} ({target}); `stackgen apply --env {environment.Name} --stack {name}` records the first");
-                    return 0;
+                    return ExitCode.Success;
                 }
 
                 cli.Out.WriteLine($"{"REVISION",-9} {"WHEN",-21} {"WHO",-32} {"COMMIT",-12} {"OBJECTS",-8} DESCRIPTION");
@@ -48,8 +46,8 @@ public static class HistoryCommand
                     cli.Out.WriteLine($"{revision.Number,-9} {when,-21} {revision.Who,-32} {commit,-12} {revision.ObjectCount,-8} {revision.Description}");
                 }
 
-                return 0;
-            });
+                return ExitCode.Success;
+            }, cancel).ConfigureAwait(false);
         });
         return command;
     }

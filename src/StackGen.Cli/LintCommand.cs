@@ -1,6 +1,5 @@
 using System.CommandLine;
 using StackGen.Diagnostics;
-using StackGen.Rendering;
 using StackGen.Validation;
 using StackGen.Validation.Reports;
 
@@ -11,9 +10,7 @@ public static class LintCommand
 {
     public static Command Create(CliContext cli)
     {
-        var env = new Option<string?>("--env", "-e") { Description = "The environment to lint (a file environments/ENV.yaml)" };
-        var stack = new Option<string[]>("--stack", "-s") { Description = "Lint only this stack (repeatable)" };
-        var set = new Option<string[]>("--set") { Description = "Override a setting: STACK.PATH=VALUE (repeatable)" };
+        var input = new RenderOptions("The environment to lint", stacks: "Lint only this stack (repeatable)", envRequired: false);
         var format = new Option<string>("--format", "-f") { Description = "Output format: text, json or sarif", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "sarif");
         var explain = new Option<string?>("--explain") { Description = "Print what a rule checks, why, and how to fix it (e.g. SG2001); 'all' lists every rule" };
@@ -23,21 +20,20 @@ public static class LintCommand
             "Examples:\n" +
             "  stackgen lint --env production\n" +
             "  stackgen lint --env production --format sarif > stackgen.sarif\n" +
-            "  stackgen lint --explain SG2004")
-        {
-            env, stack, set, format, explain,
-        };
+            "  stackgen lint --explain SG2004");
+        input.AddTo(command);
+        command.Options.Add(format);
+        command.Options.Add(explain);
 
-        command.SetAction(parsed =>
+        command.SetAction(cli, parsed =>
         {
             if (parsed.GetValue(explain) is { } id)
             {
                 return Explain(cli, id);
             }
 
-            var name = parsed.GetValue(env) ?? throw new InputException(SourceLocation.Flag("--env"), "expected --env ENV (or --explain RULE)");
-            var environment = cli.Loader().Load(name, parsed.GetValue(set) ?? []);
-            var report = Linter.Run(new Renderer(cli.Catalog).Render(environment, parsed.GetValue(stack) ?? []));
+            var read = input.Read(parsed);
+            var report = new RenderPipeline(cli).Lint(read.Environment is null ? throw RenderOptions.EnvMissing("or --explain RULE") : read).Lint;
             switch (parsed.GetValue(format))
             {
                 case "json":
@@ -51,12 +47,12 @@ public static class LintCommand
                     break;
             }
 
-            return report.HasErrors ? 1 : 0;
+            return report.HasErrors ? ExitCode.Failed : ExitCode.Success;
         });
         return command;
     }
 
-    private static int Explain(CliContext cli, string id)
+    private static ExitCode Explain(CliContext cli, string id)
     {
         if (id == "all")
         {
@@ -65,13 +61,13 @@ public static class LintCommand
                 cli.Out.WriteLine($"{rule.Id}  {rule.Title}");
             }
 
-            return 0;
+            return ExitCode.Success;
         }
 
         var found = Linter.Find(id) ?? throw new InputException(
             SourceLocation.Flag($"--explain {id}"),
             $"unknown rule '{id}'{Suggestions.DidYouMean(id, Linter.Rules.Select(r => r.Id))}; `stackgen lint --explain all` lists them");
         TextReport.Explain(found, cli.Out);
-        return 0;
+        return ExitCode.Success;
     }
 }

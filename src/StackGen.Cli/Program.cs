@@ -3,4 +3,5 @@ using StackGen.Rendering;
 using StackGen.Stacks;
 
 RenderMemory.CollectOnlyBeyondBudget();
-return StackGenCli.Run(args, Organisation.Catalog, Console.Out, Console.Error, Directory.GetCurrentDirectory());
+var cli = new CliContext(Organisation.Catalog, Console.Out, Console.Error, Directory.GetCurrentDirectory());
+return await StackGenCli.RunAsync(args, cli, signals: true, CancellationToken.None);

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using StackGen.Emitting;
-using StackGen.Rendering;
-using StackGen.Validation;
-using StackGen.Validation.Reports;
+using StackGen.Layering;
 
 namespace StackGen.Cli;
 
@@ -11,10 +9,8 @@ public static class RenderCommand
 {
     public static Command Create(CliContext cli)
     {
-        var env = new Option<string>("--env", "-e") { Description = "The environment to render (a file environments/ENV.yaml)", Required = true };
-        var stack = new Option<string[]>("--stack", "-s") { Description = "Render only this stack (repeatable); default: every stack of the environment" };
-        var output = new Option<string?>("--output", "-o") { Description = "Write DIR/ENV/STACK/KIND-NAME.yaml instead of printing, replacing the previous render of ENV atomically" };
-        var set = new Option<string[]>("--set") { Description = "Override a setting: STACK.PATH=VALUE (repeatable; applied after environment and team layers)" };
+        var input = new RenderOptions("The environment to render", stacks: "Render only this stack (repeatable); default: every stack of the environment");
+        var output = new Option<string?>("--output", "-o") { Description = "Write DIR/ENV/STACK/KIND-NAME.yaml instead of printing, replacing the previous render of ENV atomically (only a DIR/ENV stackgen wrote: it lists its files in DIR/ENV/.stackgen-output)" };
         var command = new Command(
             "render",
             "Render an environment's stacks to Kubernetes manifests (multi-document YAML, pipe into kubectl apply -f -).\n" +
@@ -22,31 +18,35 @@ public static class RenderCommand
             "Examples:\n" +
             "  stackgen render --env production\n" +
             "  stackgen render --env staging --stack rabbitmq --set rabbitmq.replicas=5\n" +
-            "  stackgen render --env production --output rendered/")
-        {
-            env, stack, output, set,
-        };
+            "  stackgen render --env production --output rendered/");
+        input.AddTo(command);
+        command.Options.Add(output);
 
-        command.SetAction(parsed =>
+        command.SetAction(cli, (parsed, cancel) =>
         {
-            var stacks = parsed.GetValue(stack) ?? [];
-            var environment = cli.Loader().Load(parsed.GetValue(env)!, parsed.GetValue(set) ?? []);
-            var result = new Renderer(cli.Catalog).Render(environment, stacks);
-            var lint = Linter.Run(result);
-            if (lint.Active.Any())
+            var read = input.Read(parsed);
+            var pipeline = new RenderPipeline(cli);
+            if (pipeline.Accepted(read, "render refused") is not { } rendered)
             {
-                TextReport.Write(new LintReport(lint.Environment, [.. lint.Active]), cli.Error);
+                return Task.FromResult(ExitCode.Failed);
             }
 
-            if (lint.HasErrors)
-            {
-                cli.Error.WriteLine("render refused: fix the errors above or suppress them with a reason (stackgen lint --explain RULE)");
-                return 1;
-            }
-
+            // Interrupted while rendering: print or write nothing rather than part of it.
+            cancel.ThrowIfCancellationRequested();
+            var (environment, result) = (rendered.Environment, rendered.Result);
             if (parsed.GetValue(output) is { } directory)
             {
-                OutputDirectory.Write(Path.Combine(cli.WorkingDirectory, directory), environment.Name, result.Objects, stacks);
+                try
+                {
+                    var environments = Path.Combine(pipeline.Loader.Root, RepositoryRoot.EnvironmentsDirectory);
+                    OutputDirectory.Write(directory, environment.Name, result.Objects, read.Stacks, cli.WorkingDirectory, environments);
+                }
+                catch (OutputFailedException e)
+                {
+                    cli.Error.WriteLine(e.Message);
+                    return Task.FromResult(ExitCode.Failed);
+                }
+
                 cli.Error.WriteLine($"wrote {result.Objects.Count} objects to {Path.Combine(directory, environment.Name)}");
             }
             else
@@ -54,7 +54,7 @@ public static class RenderCommand
                 YamlEmitter.Write(result.Objects.Select(o => (object)o.Resource), cli.Out);
             }
 
-            return 0;
+            return Task.FromResult(ExitCode.Success);
         });
         return command;
     }

@@ -13,41 +13,40 @@ public static class RollbackCommand
 {
     public static Command Create(CliContext cli)
     {
-        var env = new Option<string>("--env", "-e") { Description = "The environment (a file environments/ENV.yaml)", Required = true };
-        var stack = new Option<string>("--stack", "-s") { Description = "The stack to roll back", Required = true };
+        var input = new RenderOptions("The environment", oneStack: "The stack to roll back", set: false);
         var to = new Option<int?>("--to") { Description = "The revision to go back to (see stackgen history); default: the one before the latest" };
         var flags = ApplyFlags.Create();
         var cluster = new ClusterOptions();
         var command = new Command(
             "rollback",
             "Re-apply a stack's earlier revision exactly as it was recorded, prune what it did not have, wait until healthy, and record\n" +
-            "the rollback as a new revision. Exit codes as apply.\n\n" +
+            "the rollback as a new revision. Exit codes as apply (130: interrupted, the lock released at once).\n\n" +
             "Examples:\n" +
             "  stackgen rollback --env production --stack rabbitmq\n" +
-            "  stackgen rollback --env production --stack rabbitmq --to 3")
-        {
-            env, stack, to,
-        };
+            "  stackgen rollback --env production --stack rabbitmq --to 3");
+        input.AddTo(command);
+        command.Options.Add(to);
         flags.AddTo(command);
         cluster.AddTo(command);
 
-        command.SetAction(parsed =>
+        command.SetAction(cli, async (parsed, cancel) =>
         {
-            var environment = cluster.Retarget(cli.Loader().Load(parsed.GetValue(env)!, []), parsed);
-            var name = ClusterOptions.KnownStack(cli, parsed.GetValue(stack)!);
+            var read = input.Read(parsed);
+            var environment = new RenderPipeline(cli).Load(read, cluster.Retarget(parsed));
+            var name = ClusterOptions.KnownStack(cli, read.Stacks[0]);
             var options = flags.Read(parsed);
             var target = cluster.Resolve(environment, parsed, cli);
-            return ClusterCommand.Run(cli, ApplyCommand.Failed, async (host, cancel) =>
+            return await ClusterCommand.RunAsync(cli, ExitCode.Failed, async (host, token) =>
             {
                 using var client = new ResourceClient(target.Configuration(), host, cli.Error);
-                var revisions = await new HistoryStore(client, new ApplySet(environment.Name, name, target.Namespace)).ListAsync(cancel).ConfigureAwait(false);
+                var revisions = await new HistoryStore(client, new ApplySet(environment.Name, name, target.Namespace)).ListAsync(token).ConfigureAwait(false);
                 var revision = Choose(revisions, parsed.GetValue(to), name, environment.Name);
                 cli.Out.WriteLine($"{(options.DryRun ? "dry run: " : "")}rolling back stack {name} of environment {environment.Name} ({target}) to revision {revision.Number} ({revision.Description} of {revision.When.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {revision.Who})");
                 var manifest = new StackManifest(name, ManifestReader.Read(revision.Manifest), revision.Settings);
                 var applier = new Applier(client, host, environment.Name, target.Namespace, cli.Out, cli.Error);
                 var note = new RevisionNote($"rollback to {revision.Number}", revision.Commit, Always: true);
-                return await applier.ApplyAsync([manifest], options, note, cancel).ConfigureAwait(false) ? 0 : ApplyCommand.Failed;
-            });
+                return await applier.ApplyAsync([manifest], options, note, token).ConfigureAwait(false) ? ExitCode.Success : ExitCode.Failed;
+            }, cancel).ConfigureAwait(false);
         });
         return command;
     }

@@ -6,23 +6,36 @@ using StackGen.Stacks;
 namespace StackGen.Cli;
 
 /// <summary>
-/// The `stackgen` command: parses arguments and calls the engine. Exit codes: 0 success, 1 the command's own
-/// failure (lint errors, an apply that failed, diff's "changes"), 2 bad input (files, flags, settings; one
-/// located line per problem), 3 an internal error (a bug: please report it).
+/// The `stackgen` command: parses arguments and calls the engine. Exit codes are <see cref="ExitCode"/>'s: 0 success,
+/// 1 the command's own failure (lint errors, an apply that failed, diff's "changes"), 2 bad input (files, flags,
+/// settings; one located line per problem), 3 an internal error (a bug: please report it), 130 interrupted.
 /// </summary>
 public static class StackGenCli
 {
-    public const int InputError = 2;
-    public const int InternalError = 3;
+    /// <summary>
+    /// How long a command may take to stop after Ctrl+C or SIGTERM (apply releasing its lock) before System.CommandLine
+    /// gives up on it and the process exits 130 (SIGINT) or 143 (SIGTERM) anyway; the lease then expires by itself.
+    /// </summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
 
     public static int Run(string[] args, StackCatalog catalog, TextWriter stdout, TextWriter stderr, string workingDirectory) =>
         Run(args, catalog, stdout, stderr, workingDirectory, host: null);
 
+    /// <summary>In-process (tests): no signal handling, nothing to cancel.</summary>
     /// <param name="host">What apply, diff, history and rollback take from the process; null for the real one.</param>
-    public static int Run(string[] args, StackCatalog catalog, TextWriter stdout, TextWriter stderr, string workingDirectory, ApplyHost? host)
+    public static int Run(string[] args, StackCatalog catalog, TextWriter stdout, TextWriter stderr, string workingDirectory, ApplyHost? host) =>
+        // Off the caller's synchronization context: blocking on the async invocation there could deadlock.
+        Task.Run(() => RunAsync(args, new CliContext(catalog, stdout, stderr, workingDirectory, host), signals: false, CancellationToken.None)).GetAwaiter().GetResult();
+
+    /// <param name="signals">True in the real process: Ctrl+C and SIGTERM cancel the command's token (see <see cref="StopGrace"/>).</param>
+    /// <param name="cancel">Cancels the command as a signal would (tests interrupt apply with it).</param>
+    public static async Task<int> RunAsync(string[] args, CliContext io, bool signals, CancellationToken cancel)
     {
-        var io = new CliContext(catalog, stdout, stderr, workingDirectory, host);
-        var root = new RootCommand("StackGen renders typed C# stacks into per-environment Kubernetes manifests.\n\nExamples:\n  stackgen render --env production\n  stackgen lint --env production\n  stackgen diff --env production\n  stackgen apply --env production\n  stackgen stacks\n  stackgen envs")
+        var (stdout, stderr) = (io.Out, io.Error);
+        var root = new RootCommand(
+            "StackGen renders typed C# stacks into per-environment Kubernetes manifests.\n\n" +
+            "Exit codes: 0 success, 1 lint errors, changes (diff) or a failed apply, 2 bad input, 3 internal error (a bug),\n" +
+            "130 interrupted (Ctrl+C or SIGTERM). Each command's --help says what its own mean.\n\nExamples:\n  stackgen render --env production\n  stackgen lint --env production\n  stackgen diff --env production\n  stackgen apply --env production\n  stackgen stacks\n  stackgen envs")
         {
             RenderCommand.Create(io),
             StacksCommand.Create(io),
@@ -35,45 +48,38 @@ public static class StackGenCli
             RollbackCommand.Create(io),
         };
 
-        var parsed = root.Parse(args);
+        // No @response files: kubectl and helm have none, and a --set value may begin with '@'.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
-            {
-                stderr.WriteLine($"stackgen: error: {error.Message.TrimEnd('.')}; see 'stackgen {string.Join(' ', CommandPath(parsed))} --help'");
-            }
-
-            return InputError;
+            stderr.WriteLine(UsageError.Of(parsed));
+            return (int)ExitCode.InputError;
         }
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            var configuration = new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = signals ? StopGrace : null,
+            };
+            return await parsed.InvokeAsync(configuration, cancel).ConfigureAwait(false);
         }
         catch (InputException e)
         {
             foreach (var error in e.Errors)
             {
-                stderr.WriteLine(error);
+                stderr.WriteLine(io.Shown(error));
             }
 
-            return InputError;
+            return (int)ExitCode.InputError;
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("STACKGEN_DEBUG") is null)
         {
-            stderr.WriteLine($"stackgen: internal error: {e.Message} (a bug in StackGen or a stack; rerun with STACKGEN_DEBUG=1 for the stack trace)");
-            return InternalError;
+            stderr.WriteLine($"stackgen: internal error: {Diagnostics.InputError.Escape(e.Message)} (a bug in StackGen or a stack; rerun with STACKGEN_DEBUG=1 for the stack trace)");
+            return (int)ExitCode.InternalError;
         }
-    }
-
-    private static List<string> CommandPath(ParseResult parsed)
-    {
-        var names = new List<string>();
-        for (var result = parsed.CommandResult; result is not null && result.Parent is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
-        {
-            names.Insert(0, result.Command.Name);
-        }
-
-        return names;
     }
 }

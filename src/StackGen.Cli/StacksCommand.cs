@@ -10,7 +10,7 @@ public static class StacksCommand
     public static Command Create(CliContext cli)
     {
         var command = new Command("stacks", "List the stacks: name, owning team, settings with their types and code defaults.\n\nExample:\n  stackgen stacks");
-        command.SetAction(_ =>
+        command.SetAction(cli, _ =>
         {
             foreach (var stack in cli.Catalog.Stacks.OrderBy(s => s.Name, StringComparer.Ordinal))
             {
@@ -23,7 +23,7 @@ public static class StacksCommand
                 cli.Out.WriteLine();
             }
 
-            return 0;
+            return ExitCode.Success;
         });
         return command;
     }

@@ -8,7 +8,8 @@ namespace StackGen.Stacks.Celery;
 /// The Celery settings the stacks own, as a Python module Celery loads by itself (CELERY_CONFIG_MODULE): the broker
 /// URL list built from the credential variables and URL-quoted in Python (so any password works), the queues
 /// declared quorum by the client, and for workers late acks, the Celery version guard and beat's heartbeat scheduler.
-/// Every value from settings is written as a Python literal (<see cref="PythonLiteral"/>).
+/// Values from settings are written inside the template's string literals; the Python <see cref="ConfigFormat"/> refuses
+/// any that could end one (quotes, backslashes, control characters).
 /// </summary>
 public static class CeleryConfigModule
 {
@@ -48,15 +49,15 @@ public static class CeleryConfigModule
     public static string Render(RabbitMqOutputs broker, CeleryOutputs queues, bool consumes) => Template.Render(new
     {
         Consumes = consumes,
-        MinimumCelery = PythonLiteral.String(MinimumCeleryVersion),
-        UsernameVariable = PythonLiteral.String(UsernameVariable),
-        PasswordVariable = PythonLiteral.String(PasswordVariable),
-        Vhost = PythonLiteral.String(broker.Vhost),
-        Nodes = PythonLiteral.Strings(broker.NodeHosts),
+        MinimumCelery = MinimumCeleryVersion,
+        UsernameVariable = UsernameVariable,
+        PasswordVariable = PasswordVariable,
+        Vhost = broker.Vhost,
+        Nodes = broker.NodeHosts,
         Port = broker.AmqpPort,
-        Queues = PythonLiteral.Strings(queues.Queues),
-        DefaultQueue = queues.DefaultQueue is { } queue ? PythonLiteral.String(queue) : null,
-        HeartbeatVariable = PythonLiteral.String(HeartbeatVariable),
+        Queues = queues.Queues,
+        DefaultQueue = queues.DefaultQueue,
+        HeartbeatVariable = HeartbeatVariable,
         HeartbeatSeconds = (int)HeartbeatInterval.TotalSeconds,
     });
 }

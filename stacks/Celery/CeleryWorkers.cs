@@ -60,6 +60,15 @@ public sealed class CeleryWorkers : Stack<CeleryWorkersSettings, CeleryOutputs>
         }
     }
 
+    /// <summary>Each queue's name makes its Deployment's name: valid and distinct ("mail_out" and "mail.out" would collide).</summary>
+    protected override void Check(CeleryWorkersSettings settings, SettingChecks checks)
+    {
+        for (var i = 0; i < settings.Queues.Count; i++)
+        {
+            checks.ObjectName($"queues[{i}].name", settings.Queues[i].Name, Slug(settings.Queues[i].Name));
+        }
+    }
+
     /// <summary>The queues, for clients that send tasks to them (the web tier): declared as the workers declare them.</summary>
     protected override CeleryOutputs Outputs(StackContext context, CeleryWorkersSettings settings) => QueuesOf(settings);
 

@@ -102,9 +102,8 @@ public sealed class PghoardBackup : Stack<PghoardSettings>
             // Lenient: a throttled pod in the middle of a base backup answers slowly, and a restart would abort it.
             LivenessProbe = Probes.Http(StatusPath, Port, periodSeconds: 30, failureThreshold: 6) with { TimeoutSeconds = 10 },
         };
-        return Deployments.Create(context, context.Name(), Component, 1, Deployments.Recreate(), Pods.Spec(pghoard, PghoardUser) with
+        return Deployments.Create(context, context.Name(), Component, 1, Deployments.Recreate(), Pods.Spec(PghoardUser, [pghoard], [SlotSetup(settings)]) with
         {
-            InitContainers = [SlotSetup(settings)],
             NodeSelector = settings.NodeSelector.Count == 0 ? null : new Dictionary<string, string>(settings.NodeSelector),
             Volumes =
             [
@@ -138,7 +137,6 @@ public sealed class PghoardBackup : Stack<PghoardSettings>
         Command = ["pg_receivewal", "--create-slot", "--if-not-exists", "--slot", settings.Slot, "--dbname", Libpq.ConnectionString(settings.Database)],
         Env = [Libpq.Password(settings.Database)],
         Resources = settings.Resources.ToKubernetes(),
-        SecurityContext = Pods.Unprivileged(),
     };
 
     /// <summary>S3 keys as the variables botocore reads by itself; local storage needs none.</summary>

@@ -115,54 +115,34 @@ public sealed class RabbitMqCluster : Stack<RabbitMqSettings, RabbitMqOutputs>
         },
     };
 
-    private static V1StatefulSet Nodes(StackContext context, RabbitMqSettings settings) => new()
-    {
-        Metadata = context.Metadata(context.Name(), Component),
-        Spec = new V1StatefulSetSpec
+    private static V1StatefulSet Nodes(StackContext context, RabbitMqSettings settings) => StatefulSets.Create(
+        context,
+        context.Name(),
+        Component,
+        settings.Replicas,
+        serviceName: context.Name("peers"),
+        StatefulSets.Parallel,
+        Pods.Spec(RabbitMqUser, [Broker(context, settings)], [CookieSetup(settings)]) with
         {
-            ServiceName = context.Name("peers"),
-            Replicas = settings.Replicas,
-            PodManagementPolicy = "Parallel",
-            UpdateStrategy = new V1StatefulSetUpdateStrategy { Type = "RollingUpdate" },
-            Selector = new V1LabelSelector { MatchLabels = context.SelectorLabels(Component) },
-            Template = new V1PodTemplateSpec
-            {
-                Metadata = new V1ObjectMeta { Labels = context.Labels(Component) },
-                Spec = new V1PodSpec
-                {
-                    AutomountServiceAccountToken = false,
-                    TerminationGracePeriodSeconds = settings.TerminationGracePeriodSeconds,
-                    SecurityContext = Pods.NonRoot(RabbitMqUser),
-                    Affinity = Spread.AcrossNodes(context.SelectorLabels(Component)),
-                    NodeSelector = settings.NodeSelector.Count == 0 ? null : new Dictionary<string, string>(settings.NodeSelector),
-                    InitContainers = [CookieSetup(settings)],
-                    Containers = [Broker(context, settings)],
-                    Volumes =
-                    [
-                        new V1Volume { Name = "home", EmptyDir = new V1EmptyDirVolumeSource() },
-                        new V1Volume { Name = "config", ConfigMap = new V1ConfigMapVolumeSource { Name = context.Name("config") } },
-                        new V1Volume
-                        {
-                            Name = "erlang-cookie",
-                            Secret = new V1SecretVolumeSource
-                            {
-                                SecretName = settings.ErlangCookie.Name,
-                                Items = [new V1KeyToPath { Key = settings.ErlangCookie.Key, Path = ".erlang.cookie" }],
-                            },
-                        },
-                    ],
-                },
-            },
-            VolumeClaimTemplates =
+            TerminationGracePeriodSeconds = settings.TerminationGracePeriodSeconds,
+            Affinity = Spread.AcrossNodes(context.SelectorLabels(Component)),
+            NodeSelector = settings.NodeSelector.Count == 0 ? null : new Dictionary<string, string>(settings.NodeSelector),
+            Volumes =
             [
-                new V1PersistentVolumeClaim
+                new V1Volume { Name = "home", EmptyDir = new V1EmptyDirVolumeSource() },
+                new V1Volume { Name = "config", ConfigMap = new V1ConfigMapVolumeSource { Name = context.Name("config") } },
+                new V1Volume
                 {
-                    Metadata = new V1ObjectMeta { Name = "data", Labels = context.SelectorLabels(Component) },
-                    Spec = Volumes.ReadWriteOnce(settings.Storage),
+                    Name = "erlang-cookie",
+                    Secret = new V1SecretVolumeSource
+                    {
+                        SecretName = settings.ErlangCookie.Name,
+                        Items = [new V1KeyToPath { Key = settings.ErlangCookie.Key, Path = ".erlang.cookie" }],
+                    },
                 },
             ],
         },
-    };
+        StatefulSets.Claim(context, "data", Component, settings.Storage));
 
     /// <summary>Erlang refuses a cookie file others can read, and Secret volumes are read-only: copy it with mode 600.</summary>
     private static V1Container CookieSetup(RabbitMqSettings settings) => new()

@@ -117,15 +117,22 @@ public sealed class ApplyLock
         }
     }
 
+    /// <summary>The Lease's name: stackgen-lock-STACK.</summary>
+    public string Name => ObjectRef.Of(_lease).Name;
+
     /// <summary>Deletes the lease if it is still ours.</summary>
-    public async Task ReleaseAsync(CancellationToken cancel)
+    /// <returns>True when it was ours and is gone.</returns>
+    public async Task<bool> ReleaseAsync(CancellationToken cancel)
     {
         var reference = ObjectRef.Of(_lease);
         var live = await _client.GetAsync(reference, cancel).ConfigureAwait(false);
-        if (live is not null && (string?)live["spec"]?["holderIdentity"] == _host.Identity)
+        if (live is null || (string?)live["spec"]?["holderIdentity"] != _host.Identity)
         {
-            await _client.DeleteAsync(reference, dryRun: false, cancel).ConfigureAwait(false);
+            return false;
         }
+
+        await _client.DeleteAsync(reference, dryRun: false, cancel).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Who holds the lease and since when, if someone else holds it and it has not expired.</summary>

@@ -16,9 +16,13 @@ public static class SettingsBinder
     [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = Trimming.SettingsAreRooted)]
     [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = Trimming.SettingsAreRooted)]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = Trimming.SettingsAreRooted)]
-    public static BoundSettings Bind(Type settingsType, MappingNode? node, string path, ErrorList errors)
+    /// <param name="partial">
+    /// The node is one layer on its own (checked although a later layer overrides it): settings that are required
+    /// but merged key by key may come from another layer, so their absence is not an error.
+    /// </param>
+    public static BoundSettings Bind(Type settingsType, MappingNode? node, string path, ErrorList errors, bool partial = false)
     {
-        var value = BindRecord(settingsType, Activator.CreateInstance(settingsType), node, path, errors);
+        var value = BindRecord(settingsType, current: null, node, path, errors, partial);
         var index = new Dictionary<string, SettingNode>(StringComparer.Ordinal);
         if (node is not null)
         {
@@ -33,7 +37,7 @@ public static class SettingsBinder
     [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = Trimming.SettingsAreRooted)]
     [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = Trimming.SettingsAreRooted)]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = Trimming.SettingsAreRooted)]
-    private static object BindRecord(Type type, object? current, MappingNode? node, string path, ErrorList errors)
+    private static object BindRecord(Type type, object? current, MappingNode? node, string path, ErrorList errors, bool partial)
     {
         var instance = Activator.CreateInstance(type)!;
         var record = SettingProperties.Of(type);
@@ -59,7 +63,13 @@ public static class SettingsBinder
                 continue;
             }
 
-            if (TryBindValue(property.Type, property.GetValue(instance), entry.Value, childPath, errors, out var bound)
+            if (partial && entry.Value is ScalarNode { IsNull: true })
+            {
+                // A reset, as the layer wrote it: the merge applies it.
+                continue;
+            }
+
+            if (TryBindValue(property.Type, property.GetValue(instance), entry.Value, childPath, errors, partial, out var bound)
                 && CheckRange(property, bound, entry.Value, childPath, errors)
                 && CheckMinimumVersion(property, bound, entry.Value, childPath, errors)
                 && CheckPattern(property, bound, entry.Value, childPath, errors))
@@ -68,7 +78,7 @@ public static class SettingsBinder
             }
         }
 
-        if (current is null)
+        if (current is null && !partial)
         {
             foreach (var property in record.Properties.Where(p => p.IsRequired && node[p.Key] is null))
             {
@@ -82,13 +92,33 @@ public static class SettingsBinder
     [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = Trimming.SettingsAreRooted)]
     [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = Trimming.SettingsAreRooted)]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = Trimming.SettingsAreRooted)]
-    private static bool TryBindValue(Type type, object? current, SettingNode node, string path, ErrorList errors, out object? value)
+    private static bool TryBindValue(Type type, object? current, SettingNode node, string path, ErrorList errors, bool partial, out object? value)
     {
         value = null;
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         if (ScalarType.For(underlying) is { } scalar)
         {
-            if (node is ScalarNode text && !text.IsNull && scalar.Parse(text) is { } parsed)
+            // Setting values end up in object fields, command lines and line-oriented config files, where a line break
+            // or ESC would add a line nobody wrote or drive a terminal; no scalar type takes them (a type that one day
+            // does, such as multi-line text, says so here).
+            if (node is ScalarNode { Text: var written } && Unprintable.IndexIn(written) is var at and >= 0)
+            {
+                errors.Add(node.Location, $"{path}: {Unprintable.Describe(written[at])} in {node.Describe()}; expected {scalar.Expected} on one line, without control characters");
+                return false;
+            }
+
+            object? parsed;
+            try
+            {
+                parsed = node is ScalarNode { IsNull: false } text ? scalar.Parse(text) : null;
+            }
+            catch (OverflowException)
+            {
+                errors.Add(node.Location, $"{path}: {node.Describe()} is out of range (too large to represent); expected {scalar.Expected}");
+                return false;
+            }
+
+            if (parsed is not null)
             {
                 value = parsed;
                 return true;
@@ -119,7 +149,14 @@ public static class SettingsBinder
             var ok = true;
             foreach (var entry in mapping.Entries)
             {
-                if (TryBindValue(valueType, dictionary.Contains(entry.Key) ? dictionary[entry.Key] : null, entry.Value, $"{path}.{entry.Key}", errors, out var item))
+                if (Unprintable.IndexIn(entry.Key) is var at and >= 0)
+                {
+                    errors.Add(entry.KeyLocation, $"{path}: {Unprintable.Describe(entry.Key[at])} in the key '{entry.Key}'; expected a key on one line, without control characters");
+                    ok = false;
+                    continue;
+                }
+
+                if (TryBindValue(valueType, dictionary.Contains(entry.Key) ? dictionary[entry.Key] : null, entry.Value, $"{path}.{entry.Key}", errors, partial, out var item))
                 {
                     dictionary[entry.Key] = item;
                 }
@@ -145,7 +182,8 @@ public static class SettingsBinder
             var ok = true;
             for (var i = 0; i < sequence.Items.Count; i++)
             {
-                if (TryBindValue(itemType, null, sequence.Items[i], $"{path}[{i}]", errors, out var item))
+                // A list replaces the lists of earlier layers whole, so its items are complete even in a partial layer.
+                if (TryBindValue(itemType, null, sequence.Items[i], $"{path}[{i}]", errors, partial: false, out var item))
                 {
                     list.Add(item);
                 }
@@ -167,7 +205,7 @@ public static class SettingsBinder
                 return false;
             }
 
-            value = BindRecord(underlying, current, mapping, path, errors);
+            value = BindRecord(underlying, current, mapping, path, errors, partial);
             return true;
         }
 

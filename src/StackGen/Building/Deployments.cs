@@ -17,12 +17,8 @@ public static class Deployments
         {
             Replicas = replicas,
             Strategy = strategy,
-            Selector = new V1LabelSelector { MatchLabels = context.SelectorLabels(component) },
-            Template = new V1PodTemplateSpec
-            {
-                Metadata = new V1ObjectMeta { Labels = context.Labels(component) },
-                Spec = pod,
-            },
+            Selector = Pods.Selector(context, component),
+            Template = Pods.Template(context, component, pod),
         },
     };
 

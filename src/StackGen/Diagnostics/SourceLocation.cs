@@ -10,6 +10,8 @@ public sealed record SourceLocation
     private readonly long _column;
     private string? _text;
 
+    private const int MaxArgument = 120;
+
     private SourceLocation(string text, bool isDefault)
     {
         _text = text;
@@ -28,9 +30,14 @@ public sealed record SourceLocation
     /// <summary>Line and column are 1-based, as editors show them.</summary>
     public static SourceLocation InFile(string path, long line, long column) => new(path, line, column);
 
-    public static SourceLocation SetArgument(string argument) => new($"--set {argument}", false);
+    /// <summary>A --set argument, shortened when long (the location must stay readable; the message says what is wrong).</summary>
+    public static SourceLocation SetArgument(string argument) =>
+        new($"--set {(argument.Length <= MaxArgument ? argument : $"{argument[..MaxArgument]}... ({argument.Length} characters)")}", false);
 
     public static SourceLocation Flag(string flag) => new(flag, false);
+
+    /// <summary>A whole file, for problems with the file itself (not readable, not a regular file, too large).</summary>
+    public static SourceLocation File(string path) => new(path, false);
 
     public string Text => _text ??= $"{_file}:{_line}:{_column}";
 

@@ -1,101 +1,324 @@
-using System.Runtime.InteropServices;
+using StackGen.Diagnostics;
 using StackGen.Rendering;
 
 namespace StackGen.Emitting;
 
 /// <summary>
-/// Writes a render as one file per object, DIR/ENV/STACK/KIND-NAME.yaml, replacing the previous render of
-/// that environment in one atomic step: the new tree is written beside the old one and swapped in, so
-/// files of removed objects disappear and an interrupted run leaves the old tree as it was.
+/// Writes a render as one file per object, DIR/ENV/STACK/KIND-NAME.yaml, replacing the previous render of that
+/// environment in one step. It replaces only a directory it wrote itself: DIR/ENV/.stackgen-output lists every file
+/// of a render (written last), and a DIR/ENV holding anything else is refused. The new tree is written beside the
+/// old one and swapped in; after any failure DIR is as it was, with no staging tree left behind.
 /// </summary>
-public static partial class OutputDirectory
+public static class OutputDirectory
 {
+    /// <summary>The manifest in DIR/ENV: its header line, then every file of the render ("stack/kind-name.yaml").</summary>
+    public const string ManifestName = ".stackgen-output";
+
+    private const string ManifestHeader = "# written by stackgen render: the files below; StackGen replaces this directory only while it holds nothing else";
+
+    /// <param name="directory">DIR as the user gave it (--output), resolved against <paramref name="workingDirectory"/>.</param>
     /// <param name="stacks">The stacks rendered; other stacks' files from the previous render are kept.</param>
-    public static void Write(string root, string environment, IReadOnlyList<RenderedObject> objects, IReadOnlyCollection<string> stacks)
+    /// <param name="workingDirectory">Where relative paths start; the process's when null.</param>
+    /// <param name="sources">The directory the render was read from (environments/): DIR may not be in it.</param>
+    /// <param name="fileSystem">The file system changed; the real one when null.</param>
+    /// <exception cref="InputException">DIR cannot hold the render, or DIR/ENV is not a directory StackGen wrote (exit 2).</exception>
+    /// <exception cref="OutputFailedException">The file system refused a change; DIR is as it was (exit 1).</exception>
+    public static void Write(
+        string directory,
+        string environment,
+        IReadOnlyList<RenderedObject> objects,
+        IReadOnlyCollection<string> stacks,
+        string? workingDirectory = null,
+        string? sources = null,
+        IOutputFileSystem? fileSystem = null)
     {
-        Directory.CreateDirectory(root);
+        var flag = SourceLocation.Flag($"--output {(directory.Length == 0 ? "\"\"" : directory)}");
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            throw new InputException(flag, "expected a directory, got an empty path; write --output . for the working directory");
+        }
+
+        var start = workingDirectory ?? Environment.CurrentDirectory;
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(start, directory)));
+
+        // Paths in messages read as the user wrote --output: relative to where they are, or absolute.
+        string Show(string path) => Path.IsPathRooted(directory) ? path : Path.GetRelativePath(start, path);
+        var shown = Show(Path.Combine(root, environment));
         var target = Path.Combine(root, environment);
-        RemoveLeftovers(root, environment);
+        if (sources is not null && Path.GetFullPath(sources).TrimEnd('/') is var inputs && (root + "/").StartsWith(inputs + "/", StringComparison.Ordinal))
+        {
+            throw new InputException(flag, $"{Show(root)} is {(root == inputs ? "" : "inside ")}{Show(inputs)}/, the environment files StackGen renders from; choose a directory outside it, such as rendered/");
+        }
+
+        var missing = CheckRoot(root, flag, Show);
+        List<string>? kept;
+        try
+        {
+            kept = CheckTarget(target, shown, stacks, flag);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFailedException(new InputError(flag, $"could not read {shown}: {e.Message}; nothing was written"), e);
+        }
+
+        var fs = fileSystem ?? LocalOutputFileSystem.Instance;
+        string[] mustBeWritable = missing.Count > 0 ? [] : kept is null ? [root] : [root, .. ExistingTree(target)];
+        if (mustBeWritable.FirstOrDefault(d => !fs.IsWritable(d)) is { } readOnly)
+        {
+            throw new OutputFailedException(new InputError(flag, $"{Show(readOnly)} is read-only, so {shown} cannot be {(kept is null ? "written" : "replaced")}; nothing was written"));
+        }
+
         var staging = Path.Combine(root, $".{environment}.staging-{Environment.ProcessId}");
-        Directory.CreateDirectory(staging);
-
-        if (Directory.Exists(target) && stacks.Count > 0)
+        var created = new List<string>();
+        string previous;
+        try
         {
-            foreach (var kept in Directory.EnumerateDirectories(target).Where(d => !stacks.Contains(Path.GetFileName(d))))
+            foreach (var ancestor in missing)
             {
-                CopyDirectory(kept, Path.Combine(staging, Path.GetFileName(kept)));
+                fs.CreateDirectory(ancestor);
+                created.Add(ancestor);
             }
-        }
 
-        foreach (var rendered in objects)
+            fs.CreateDirectory(staging);
+            created.Add(staging);
+            var written = WriteTree(fs, staging, target, kept ?? [], objects);
+            fs.WriteFile(Path.Combine(staging, ManifestName), string.Join('\n', [ManifestHeader, .. written]) + "\n");
+            previous = Swap(fs, staging, target, kept is not null, flag, Show);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var directory = Path.Combine(staging, rendered.Stack);
-            Directory.CreateDirectory(directory);
-            File.WriteAllText(Path.Combine(directory, FileName(rendered)), YamlEmitter.Write(rendered.Resource));
+            var cleanup = Undo(fs, created, Show);
+            throw new OutputFailedException(new InputError(flag, $"could not write {shown}: {e.Message.Replace(start + "/", "", StringComparison.Ordinal).TrimEnd('.')}; {cleanup}"), e);
         }
 
-        Swap(staging, target);
+        try
+        {
+            DeleteTree(fs, previous);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFailedException(
+                new InputError(flag, $"{shown} holds the new render, but the previous one could not be removed from {Show(previous)} ({e.Message}); delete it by hand"),
+                e);
+        }
+
+        RemoveLeftovers(fs, root, environment);
     }
 
     /// <summary>"statefulset-rabbitmq.yaml".</summary>
     public static string FileName(RenderedObject rendered) => $"{rendered.Kind.ToLowerInvariant()}-{rendered.Name}.yaml";
 
-    private static void Swap(string staging, string target)
+    /// <summary>The directories to create, outermost first, when DIR does not exist yet.</summary>
+    private static List<string> CheckRoot(string root, SourceLocation flag, Func<string, string> show)
     {
-        if (!Directory.Exists(target))
+        if (Path.GetPathRoot(root) == root)
         {
-            Directory.Move(staging, target);
-            return;
+            throw new InputException(flag, "the root of the file system is not an output directory; name a directory such as rendered/");
         }
 
-        if (OperatingSystem.IsLinux() && RenameExchange(staging, target))
+        var missing = new List<string>();
+        var existing = root;
+        while (!Path.Exists(existing) && Path.GetDirectoryName(existing) is { } parent)
         {
-            Directory.Delete(staging, recursive: true);
-            return;
+            missing.Insert(0, existing);
+            existing = parent;
         }
 
-        // No atomic exchange here: the old tree stays under a leftover name until the new one is in place.
-        var old = staging.Replace(".staging-", ".old-", StringComparison.Ordinal);
-        Directory.Move(target, old);
-        Directory.Move(staging, target);
-        Directory.Delete(old, recursive: true);
+        if (!Directory.Exists(existing))
+        {
+            throw new InputException(flag, existing == root
+                ? $"{show(root)} is not a directory; choose a directory for the render"
+                : $"{show(existing)} is a file, so {show(root)} cannot be a directory under it; choose another --output");
+        }
+
+        return missing;
     }
 
-    private static void RemoveLeftovers(string root, string environment)
+    /// <summary>
+    /// The files of DIR/ENV to keep (the stacks not rendered this time), or null when DIR/ENV does not exist; refuses a
+    /// DIR/ENV that is not a directory StackGen wrote, naming the first thing in it that StackGen did not write.
+    /// </summary>
+    private static List<string>? CheckTarget(string target, string shown, IReadOnlyCollection<string> stacks, SourceLocation flag)
     {
-        foreach (var leftover in Directory.EnumerateDirectories(root, $".{environment}.*"))
+        var info = new DirectoryInfo(target);
+        if (!Path.Exists(target) && info.LinkTarget is null)
         {
-            var name = Path.GetFileName(leftover);
-            if (name.StartsWith($".{environment}.staging-", StringComparison.Ordinal) || name.StartsWith($".{environment}.old-", StringComparison.Ordinal))
+            return null;
+        }
+
+        var refusal = $"StackGen replaces only a directory it wrote (listed in {ManifestName}); move it away or choose another --output";
+        if (info.LinkTarget is not null || !info.Exists)
+        {
+            throw new InputException(flag, $"{shown} is {(info.LinkTarget is null ? "a file" : "a symbolic link")}, not a directory StackGen wrote; {refusal}");
+        }
+
+        var entries = info.EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+            .Select(entry => (Entry: entry, Relative: Path.GetRelativePath(target, entry.FullName).Replace('\\', '/')))
+            .OrderBy(e => e.Relative, StringComparer.Ordinal)
+            .ToList();
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        var manifest = Path.Combine(target, ManifestName);
+        var listed = File.Exists(manifest) ? File.ReadAllLines(manifest) : [];
+        if (listed.FirstOrDefault() != ManifestHeader)
+        {
+            throw new InputException(flag, $"{shown} was not written by stackgen render (it has no {ManifestName}); {refusal}");
+        }
+
+        var files = listed.Skip(1).ToHashSet(StringComparer.Ordinal);
+        foreach (var (entry, relative) in entries)
+        {
+            var ours = entry.LinkTarget is null && relative.Split('/') switch
             {
-                Directory.Delete(leftover, recursive: true);
+                [ManifestName] => entry is FileInfo,
+                [_] => entry is DirectoryInfo,
+                [_, _] => entry is FileInfo && files.Contains(relative),
+                _ => false,
+            };
+            if (!ours)
+            {
+                throw new InputException(flag, $"{shown}/{relative} was not written by stackgen render (it is not in {shown}/{ManifestName}); {refusal}");
+            }
+        }
+
+        return [.. files.Where(file => stacks.Count > 0 && !stacks.Contains(file.Split('/')[0]) && File.Exists(Path.Combine(target, file))).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>DIR/ENV and its stack directories: each must let its entries be removed.</summary>
+    private static IEnumerable<string> ExistingTree(string target) =>
+        [target, .. Directory.EnumerateDirectories(target).Order(StringComparer.Ordinal)];
+
+    /// <summary>Writes the kept files and the new objects under staging; the relative paths written, sorted.</summary>
+    private static List<string> WriteTree(IOutputFileSystem fs, string staging, string target, List<string> kept, IReadOnlyList<RenderedObject> objects)
+    {
+        var written = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in kept)
+        {
+            written[file] = File.ReadAllText(Path.Combine(target, file));
+        }
+
+        foreach (var rendered in objects)
+        {
+            written[$"{rendered.Stack}/{FileName(rendered)}"] = YamlEmitter.Write(rendered.Resource);
+        }
+
+        foreach (var stack in written.Keys.Select(file => file.Split('/')[0]).Distinct(StringComparer.Ordinal))
+        {
+            fs.CreateDirectory(Path.Combine(staging, stack));
+        }
+
+        foreach (var (file, content) in written)
+        {
+            fs.WriteFile(Path.Combine(staging, file), content);
+        }
+
+        return [.. written.Keys];
+    }
+
+    /// <summary>Puts staging in target's place; returns where the previous tree now is (nothing there when there was none).</summary>
+    private static string Swap(IOutputFileSystem fs, string staging, string target, bool replacing, SourceLocation flag, Func<string, string> show)
+    {
+        if (!replacing)
+        {
+            fs.Move(staging, target);
+            return staging;
+        }
+
+        if (fs.TryExchange(staging, target))
+        {
+            return staging;
+        }
+
+        // No atomic exchange here: the old tree steps aside, the new one moves in, and the old one comes back if it cannot.
+        var aside = staging + ".old";
+        fs.Move(target, aside);
+        try
+        {
+            fs.Move(staging, target);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                fs.Move(aside, target);
+            }
+            catch (Exception rollback) when (rollback is IOException or UnauthorizedAccessException)
+            {
+                throw new OutputFailedException(
+                    new InputError(flag, $"could not move the new render into {show(target)} ({e.Message}) nor the previous one back ({rollback.Message}); the previous render is in {show(aside)}, the new one in {show(staging)}"),
+                    e);
+            }
+
+            throw;
+        }
+
+        return aside;
+    }
+
+    /// <summary>Removes what this run created, innermost first; says what it could not.</summary>
+    private static string Undo(IOutputFileSystem fs, List<string> created, Func<string, string> show)
+    {
+        for (var i = created.Count - 1; i >= 0; i--)
+        {
+            try
+            {
+                DeleteTree(fs, created[i]);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return $"{show(created[i])} could not be removed ({e.Message}); delete it by hand";
+            }
+        }
+
+        return "nothing was changed";
+    }
+
+    private static void DeleteTree(IOutputFileSystem fs, string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo && entry.LinkTarget is null)
+            {
+                DeleteTree(fs, entry.FullName);
+            }
+            else
+            {
+                fs.Delete(entry.FullName);
+            }
+        }
+
+        fs.Delete(directory);
+    }
+
+    /// <summary>
+    /// The staging trees of runs that were killed (their process is gone). A tree of a run still going is its own, and
+    /// is left alone; where processes cannot be looked up (not Linux), every leftover is.
+    /// </summary>
+    private static void RemoveLeftovers(IOutputFileSystem fs, string root, string environment)
+    {
+        var prefix = $".{environment}.staging-";
+        foreach (var leftover in Directory.EnumerateDirectories(root, prefix + "*"))
+        {
+            var pid = Path.GetFileName(leftover)[prefix.Length..].Split('.')[0];
+            if (OperatingSystem.IsLinux() && pid.Length > 0 && pid.All(char.IsAsciiDigit) && !Directory.Exists($"/proc/{pid}"))
+            {
+                try
+                {
+                    DeleteTree(fs, leftover);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The render is in place; a leftover that cannot go now is tried again by the next run.
+                }
             }
         }
     }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-    }
-
-    private static bool RenameExchange(string a, string b)
-    {
-        const int CurrentDirectory = -100;
-        const uint Exchange = 2;
-        try
-        {
-            return RenameAt2(CurrentDirectory, a, CurrentDirectory, b, Exchange) == 0;
-        }
-        catch (EntryPointNotFoundException)
-        {
-            return false;
-        }
-    }
-
-    [LibraryImport("libc", EntryPoint = "renameat2", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int RenameAt2(int oldDirectory, string oldPath, int newDirectory, string newPath, uint flags);
 }

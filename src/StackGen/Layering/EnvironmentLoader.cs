@@ -19,7 +19,7 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
 
     /// <summary>The environments defined in environments/, in name order.</summary>
     public IReadOnlyList<string> EnvironmentNames() =>
-        Directory.EnumerateFiles(Path.Combine(Root, RepositoryRoot.EnvironmentsDirectory), "*.yaml")
+        YamlFilesIn(RepositoryRoot.EnvironmentsDirectory)
             .Select(Path.GetFileNameWithoutExtension)
             .OfType<string>()
             .Order(StringComparer.Ordinal)
@@ -52,6 +52,9 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
         }
 
         var layers = new Dictionary<string, SettingNode?>(StringComparer.Ordinal);
+
+        // Each stack's layers as written, in order, to check each on its own as well as merged.
+        var layerNodes = new Dictionary<string, List<SettingNode>>(StringComparer.Ordinal);
         var declared = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var stacksNode = document["stacks"];
         if (stacksNode is MappingNode stacks)
@@ -60,8 +63,9 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
             {
                 if (CheckStackName(entry, errors) is not null)
                 {
-                    layers[entry.Key] = entry.Value is ScalarNode { IsNull: true } ? null : entry.Value;
+                    layers[entry.Key] = entry.Value is ScalarNode { IsNull: true } ? null : Merge(null, entry.Value);
                     declared[entry.Key] = entry.KeyLocation;
+                    layerNodes[entry.Key] = [entry.Value];
                 }
             }
         }
@@ -72,19 +76,19 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
 
         for (var i = 0; i < teamLayers.Length; i++)
         {
-            ApplyTeamLayer(environment, teamLayers[i].Team, teamLayers[i].File, AsMapping(teamLayers[i].File, parsed[i + 1], errors), layers, errors);
+            ApplyTeamLayer(environment, teamLayers[i].Team, teamLayers[i].File, AsMapping(teamLayers[i].File, parsed[i + 1], errors), layers, layerNodes, errors);
         }
 
         foreach (var set in sets)
         {
-            ApplySet(environment, set, layers, errors);
+            ApplySet(environment, set, layers, layerNodes, errors);
         }
 
         errors.ThrowIfAny();
 
         // Stacks bind independently (in parallel for a large organisation), each into its own error list; the
         // lists are appended in stack name order, so errors come out in the same order as from a sequential bind.
-        var bindings = InOrder.Map([.. layers.OrderBy(pair => pair.Key, StringComparer.Ordinal)], pair => Bind(pair.Key, pair.Value, declared[pair.Key]));
+        var bindings = InOrder.Map([.. layers.OrderBy(pair => pair.Key, StringComparer.Ordinal)], pair => Bind(pair.Key, pair.Value, declared[pair.Key], layerNodes[pair.Key]));
         var bound = new List<StackLayers>();
         foreach (var (layersOfStack, stackErrors) in bindings)
         {
@@ -107,13 +111,33 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
             return [];
         }
 
-        return Directory.EnumerateFiles(directory, "*.yaml")
+        return YamlFilesIn(DisplayPath(environment))
             .Select(path => (Path.GetFileNameWithoutExtension(path), DisplayPath($"{environment}/{Path.GetFileName(path)}")))
             .OrderBy(layer => layer.Item1, StringComparer.Ordinal)
             .ToArray();
     }
 
-    private (StackLayers? Layers, ErrorList Errors) Bind(string name, SettingNode? node, SourceLocation declared)
+    /// <summary>
+    /// The YAML files of a directory of the repository (<paramref name="relative"/>), as paths; a directory that cannot
+    /// be listed is an input error naming it.
+    /// </summary>
+    private string[] YamlFilesIn(string relative)
+    {
+        try
+        {
+            return Directory.GetFiles(Path.Combine(Root, relative), "*.yaml");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(SourceLocation.File(relative + "/"), $"cannot be listed: {e.Message}; expected a readable directory of YAML files");
+        }
+    }
+
+    /// <summary>
+    /// Binds a stack's merged settings, then every layer that set them on its own: a value a later layer overrides is
+    /// checked too (it would surface the day the override is removed). An error both report is reported once.
+    /// </summary>
+    private (StackLayers? Layers, ErrorList Errors) Bind(string name, SettingNode? node, SourceLocation declared, List<SettingNode> layers)
     {
         var errors = new ErrorList();
         var stack = catalog.Find(name)!;
@@ -123,10 +147,26 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
             return (null, errors);
         }
 
-        return (new StackLayers(stack, SettingsBinder.Bind(stack.SettingsType, node as MappingNode, name, errors), declared), errors);
+        var bound = SettingsBinder.Bind(stack.SettingsType, node as MappingNode, name, errors);
+        if (!errors.Any)
+        {
+            stack.Check(bound.Value, new SettingChecks(stack, node as MappingNode, declared, errors));
+        }
+
+        // Every layer is checked as written, also where a later layer overrides it or where its value is a reset (null),
+        // which the merge drops: an unknown key is an error even when its value is null. Repeated errors are reported once.
+        foreach (var layer in layers)
+        {
+            if (layer is MappingNode alone)
+            {
+                SettingsBinder.Bind(stack.SettingsType, alone, name, errors, partial: true);
+            }
+        }
+
+        return (new StackLayers(stack, bound, declared), errors);
     }
 
-    private void ApplyTeamLayer(string environment, string team, string file, MappingNode document, Dictionary<string, SettingNode?> layers, ErrorList errors)
+    private void ApplyTeamLayer(string environment, string team, string file, MappingNode document, Dictionary<string, SettingNode?> layers, Dictionary<string, List<SettingNode>> layerNodes, ErrorList errors)
     {
         var teams = catalog.Stacks.Select(s => s.Owner).Distinct().Order(StringComparer.Ordinal).ToArray();
         if (!teams.Contains(team))
@@ -163,11 +203,12 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
             else
             {
                 layers[stack.Name] = Merge(under, entry.Value);
+                layerNodes[stack.Name].Add(entry.Value);
             }
         }
     }
 
-    private void ApplySet(string environment, string set, Dictionary<string, SettingNode?> layers, ErrorList errors)
+    private void ApplySet(string environment, string set, Dictionary<string, SettingNode?> layers, Dictionary<string, List<SettingNode>> layerNodes, ErrorList errors)
     {
         var location = SourceLocation.SetArgument(set);
         var match = SetArgument().Match(set);
@@ -190,11 +231,10 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
             return;
         }
 
-        SettingNode value;
+        SettingNode? read;
         try
         {
-            value = YamlLayerReader.Read(match.Groups["value"].Value, (_, _) => location)
-                ?? new ScalarNode { Text = "", IsPlain = true, Location = location };
+            read = YamlLayerReader.Read(match.Groups["value"].Value, (_, _) => location);
         }
         catch (InputException e)
         {
@@ -202,17 +242,32 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
             return;
         }
 
+        // An empty value is most often an unset shell variable ($REPLICAS); resetting the setting silently would
+        // hide that, so a reset is written as null.
+        if (read is null || (read is ScalarNode { IsNull: true, Text: "" }))
+        {
+            errors.Add(location, $"{stackName}.{match.Groups["path"].Value}: an empty value; expected a value, or null to reset the setting to its code default");
+            return;
+        }
+
+        var value = read;
         var keys = match.Groups["path"].Value.Split('.');
+        if (keys.Length >= YamlLayerReader.MaxDepth)
+        {
+            errors.Add(location, $"nesting too deep: a path of {keys.Length} keys; expected a setting path a few keys long, such as rabbitmq.storage.size");
+            return;
+        }
+
         for (var i = keys.Length - 1; i >= 0; i--)
         {
             value = MappingNode.Empty(location).With(keys[i], location, value);
         }
 
         layers[stackName] = Merge(under, value);
+        layerNodes[stackName].Add(value);
     }
 
-    private static SettingNode? Merge(SettingNode? under, SettingNode over) =>
-        under is null && over is MappingNode ? over : LayerMerge.Merge(under, over);
+    private static SettingNode? Merge(SettingNode? under, SettingNode over) => LayerMerge.Merge(under, over);
 
     private IStack? CheckStackName(MappingEntry entry, ErrorList errors)
     {
@@ -233,15 +288,16 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
             return null;
         }
 
+        // A value the binder refused (null, a list) leaves its property null, already reported.
         var target = (Target)SettingsBinder.Bind(typeof(Target), node, "target", errors).Value;
-        if (node["kubernetesVersion"] is { } version && !KubernetesVersion().IsMatch(target.KubernetesVersion))
+        if (node["kubernetesVersion"] is { } version && target.KubernetesVersion is { } text && !KubernetesVersion().IsMatch(text))
         {
             errors.Add(version.Location, $"target.kubernetesVersion: expected a Kubernetes minor version written as a quoted string such as \"1.33\", got {version.Describe()}");
         }
 
-        if (node["namespace"] is { } ns && !DnsLabel().IsMatch(target.Namespace))
+        if (node["namespace"] is { } ns && target.Namespace is { } name && !Naming.Names.IsDnsLabel(name))
         {
-            errors.Add(ns.Location, $"target.namespace: expected a DNS label (lower-case letters, digits and '-', at most 63 characters), got {ns.Describe()}");
+            errors.Add(ns.Location, $"target.namespace: expected a DNS label ({Naming.Names.DnsLabelRule}), got {ns.Describe()}");
         }
 
         return target;
@@ -296,7 +352,4 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
 
     [GeneratedRegex(@"^1\.[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex KubernetesVersion();
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant)]
-    private static partial Regex DnsLabel();
 }

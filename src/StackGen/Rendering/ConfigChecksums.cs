@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using k8s.Models;
 using StackGen.Parallelism;
+using StackGen.Workloads;
 
 namespace StackGen.Rendering;
 
@@ -19,7 +20,7 @@ public static class ConfigChecksums
         var secrets = objects.Select(o => o.Resource).OfType<V1Secret>().ToDictionary(s => s.Metadata.Name, StringComparer.Ordinal);
         // A checksum depends only on the pod spec and the ConfigMaps and Secrets: computed in parallel for a large
         // render, then written onto the templates in order.
-        V1PodTemplateSpec[] templates = [.. objects.Select(o => PodTemplate(o.Resource)).OfType<V1PodTemplateSpec>()];
+        V1PodTemplateSpec[] templates = [.. objects.Select(o => PodTemplates.Of(o.Resource)).OfType<V1PodTemplateSpec>()];
         var checksums = InOrder.Map(templates, template => Checksum(template.Spec, configMaps, secrets));
         for (var i = 0; i < templates.Length; i++)
         {
@@ -36,11 +37,12 @@ public static class ConfigChecksums
     }
 
     /// <summary>The checksum of the ConfigMaps and Secrets the pod uses, or null when it uses none of the rendered ones.</summary>
+    /// <remarks>Optional references count too: a rendered ConfigMap a pod may do without still changes what it runs.</remarks>
     private static string? Checksum(V1PodSpec? pod, Dictionary<string, V1ConfigMap> configMaps, Dictionary<string, V1Secret> secrets)
     {
-        var (configMapNames, secretNames) = References(pod);
+        PodReference[] references = pod is null ? [] : [.. PodReferences.Of(pod)];
         var inputs = new StringBuilder();
-        foreach (var name in configMapNames.Order(StringComparer.Ordinal))
+        foreach (var name in Names(references, V1ConfigMap.KubeKind))
         {
             if (configMaps.TryGetValue(name, out var configMap))
             {
@@ -48,7 +50,7 @@ public static class ConfigChecksums
             }
         }
 
-        foreach (var name in secretNames.Order(StringComparer.Ordinal))
+        foreach (var name in Names(references, V1Secret.KubeKind))
         {
             if (secrets.TryGetValue(name, out var secret))
             {
@@ -59,62 +61,8 @@ public static class ConfigChecksums
         return inputs.Length == 0 ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(inputs.ToString())));
     }
 
-    /// <summary>The pod template of a workload, or null for kinds without one.</summary>
-    public static V1PodTemplateSpec? PodTemplate(object workload) => workload switch
-    {
-        V1Deployment d => d.Spec?.Template,
-        V1StatefulSet s => s.Spec?.Template,
-        V1DaemonSet d => d.Spec?.Template,
-        V1Job j => j.Spec?.Template,
-        V1CronJob c => c.Spec?.JobTemplate?.Spec?.Template,
-        _ => null,
-    };
-
-    private static (HashSet<string> ConfigMaps, HashSet<string> Secrets) References(V1PodSpec? pod)
-    {
-        var configMaps = new HashSet<string>(StringComparer.Ordinal);
-        var secrets = new HashSet<string>(StringComparer.Ordinal);
-        if (pod is null)
-        {
-            return (configMaps, secrets);
-        }
-
-        foreach (var volume in pod.Volumes ?? [])
-        {
-            Add(configMaps, volume.ConfigMap?.Name);
-            Add(secrets, volume.Secret?.SecretName);
-            foreach (var source in volume.Projected?.Sources ?? [])
-            {
-                Add(configMaps, source.ConfigMap?.Name);
-                Add(secrets, source.Secret?.Name);
-            }
-        }
-
-        foreach (var container in (pod.Containers ?? []).Concat(pod.InitContainers ?? []))
-        {
-            foreach (var env in container.Env ?? [])
-            {
-                Add(configMaps, env.ValueFrom?.ConfigMapKeyRef?.Name);
-                Add(secrets, env.ValueFrom?.SecretKeyRef?.Name);
-            }
-
-            foreach (var source in container.EnvFrom ?? [])
-            {
-                Add(configMaps, source.ConfigMapRef?.Name);
-                Add(secrets, source.SecretRef?.Name);
-            }
-        }
-
-        return (configMaps, secrets);
-    }
-
-    private static void Add(HashSet<string> names, string? name)
-    {
-        if (name is not null)
-        {
-            names.Add(name);
-        }
-    }
+    private static IEnumerable<string> Names(PodReference[] references, string kind) =>
+        references.Where(r => r.Kind == kind).Select(r => r.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
     private static void Append(StringBuilder inputs, string kind, string name, IDictionary<string, string>? data)
     {

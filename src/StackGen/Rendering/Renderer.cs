@@ -1,6 +1,7 @@
 using System.Reflection;
 using k8s;
 using k8s.Models;
+using StackGen.Building;
 using StackGen.Diagnostics;
 using StackGen.Layering;
 using StackGen.Parallelism;
@@ -43,7 +44,7 @@ public sealed class Renderer(StackCatalog catalog)
             objects.AddRange(build.Objects);
         }
 
-        CheckUnique(objects);
+        CheckUnique(objects, environment);
         ConfigChecksums.Apply(objects);
         var dependencies = references.Dependencies(selected.Select((layers, i) => (layers.Stack.Name, builds[i].Referenced)));
         var stackOrder = References.Order(environment, dependencies);
@@ -62,8 +63,29 @@ public sealed class Renderer(StackCatalog catalog)
     {
         var referenced = new List<string>();
         var context = references.ContextFor(layers, referenced);
-        RenderedObject[] objects = [.. layers.Stack.Build(context, layers.Settings.Value).Select(built => new RenderedObject(layers.Stack.Name, Complete(built, layers.Stack, environment, system)))];
-        return (objects, referenced);
+        try
+        {
+            RenderedObject[] objects = [.. layers.Stack.Build(context, layers.Settings.Value).Select(built => new RenderedObject(layers.Stack.Name, Complete(built, layers.Stack, environment, system)))];
+            return (objects, referenced);
+        }
+        catch (ConfigValueException e)
+        {
+            throw new InputException(Locate(e, layers));
+        }
+    }
+
+    /// <summary>
+    /// A config file value the file's format refuses came from a setting (strings are bound without control characters,
+    /// so this is a format's own rule, such as no quotes in Python): the error names that setting, where it was written.
+    /// </summary>
+    private static IReadOnlyList<InputError> Locate(ConfigValueException e, StackLayers layers)
+    {
+        var problem = Unprintable.Characters.Contains(e.Refused) ? Unprintable.Describe(e.Refused) : $"the character {e.Refused}";
+        var effect = $"would change the structure of {e.Template}; expected {e.Format.Expected}";
+        var settings = layers.Settings.Values.Where(v => v.Value == e.Value).ToArray();
+        return settings.Length > 0
+            ? [.. settings.Select(s => new InputError(s.Source.IsCodeDefault ? layers.Declared : s.Source, $"{s.Path}: {problem} in '{e.Value}' {effect}"))]
+            : [new InputError(layers.Declared, $"stacks.{layers.Stack.Name}: {problem} in the value '{e.Value}' made of the settings {effect}")];
     }
 
     private static IKubernetesObject<V1ObjectMeta> Complete(IKubernetesObject<V1ObjectMeta> built, IStack stack, EnvironmentConfig environment, string system)
@@ -96,17 +118,27 @@ public sealed class Renderer(StackCatalog catalog)
         return built;
     }
 
-    private static void CheckUnique(List<RenderedObject> objects)
+    /// <summary>
+    /// Two objects of one kind and name would overwrite each other on the cluster. Object names are made of settings
+    /// (stacks check theirs in Check, at the setting), so this is the settings' fault too: an input error at the stack.
+    /// </summary>
+    private static void CheckUnique(List<RenderedObject> objects, EnvironmentConfig environment)
     {
         var seen = new Dictionary<string, RenderedObject>(StringComparer.Ordinal);
+        var errors = new ErrorList();
         foreach (var rendered in objects)
         {
             var key = $"{rendered.ApiVersion}/{rendered.Kind}/{rendered.Resource.Metadata.NamespaceProperty}/{rendered.Name}";
             if (!seen.TryAdd(key, rendered))
             {
-                throw new InvalidOperationException($"{rendered.Id} is emitted by both stack {seen[key].Stack} and stack {rendered.Stack}; object names must be unique");
+                var first = seen[key].Stack;
+                errors.Add(
+                    environment.Find(rendered.Stack)!.Declared,
+                    $"stacks.{rendered.Stack}: {rendered.Id} would be written twice, by {(first == rendered.Stack ? "two objects of this stack" : $"stack {first} and this stack")}; expected settings that make distinct object names");
             }
         }
+
+        errors.ThrowIfAny();
     }
 
     /// <summary>
@@ -126,7 +158,7 @@ public sealed class Renderer(StackCatalog catalog)
 
         /// <param name="referenced">Receives the name of every provider the stack references, in order.</param>
         public StackContext ContextFor(StackLayers layers, List<string> referenced) =>
-            new(environment.Name, environment.Target, catalog.System, layers.Stack, type => Resolve(layers, type, referenced));
+            new(environment.Name, environment.Target, catalog.System, layers.Stack, layers.Declared, type => Resolve(layers, type, referenced));
 
         /// <summary>
         /// The (consumer, provider) pairs in the order a sequential render meets them: stack by stack, each reference

@@ -23,4 +23,7 @@ public interface IStack
     IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, object settings);
 
     object Outputs(StackContext context, object settings);
+
+    /// <summary>Reports problems of the bound settings that their types cannot express (see <see cref="Stack{TSettings}.Check"/>).</summary>
+    void Check(object settings, SettingChecks checks);
 }

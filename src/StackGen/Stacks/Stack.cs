@@ -25,8 +25,18 @@ public abstract class Stack<TSettings> : IStack
 
     object IStack.Outputs(StackContext context, object settings) => OutputsOf(context, (TSettings)settings);
 
+    void IStack.Check(object settings, SettingChecks checks) => Check((TSettings)settings, checks);
+
     /// <summary>The objects the stack emits. Pure: no I/O, clock, randomness or environment.</summary>
     protected abstract IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, TSettings settings);
+
+    /// <summary>
+    /// Checks what the settings' types cannot say (object names made of setting values, values that must differ), so
+    /// that bad values are input errors at the setting instead of failures of the build. Runs on every environment.
+    /// </summary>
+    protected virtual void Check(TSettings settings, SettingChecks checks)
+    {
+    }
 
     private protected virtual object OutputsOf(StackContext context, TSettings settings) =>
         throw new InvalidOperationException($"stack {Name} exposes no outputs");

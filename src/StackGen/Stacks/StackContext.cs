@@ -1,6 +1,7 @@
-using System.Text.RegularExpressions;
 using k8s.Models;
+using StackGen.Diagnostics;
 using StackGen.Layering;
+using StackGen.Naming;
 
 namespace StackGen.Stacks;
 
@@ -8,12 +9,15 @@ namespace StackGen.Stacks;
 /// What a stack's build sees of the world: the environment, its target, and helpers that keep names,
 /// labels and references consistent across stacks.
 /// </summary>
-public sealed partial class StackContext
+public sealed class StackContext
 {
     private readonly Func<Type, object> _resolve;
 
-    internal StackContext(string environment, Target target, string system, IStack stack, Func<Type, object> resolve)
+    private readonly SourceLocation _declared;
+
+    internal StackContext(string environment, Target target, string system, IStack stack, SourceLocation declared, Func<Type, object> resolve)
     {
+        _declared = declared;
         Environment = environment;
         Target = target;
         System = system;
@@ -40,13 +44,19 @@ public sealed partial class StackContext
         where TOutputs : class => (TOutputs)_resolve(typeof(TOutputs));
 
     /// <summary>An object name: the stack name, then each part, kebab-case ("rabbitmq", "rabbitmq-peers").</summary>
+    /// <remarks>
+    /// Parts usually come from settings; a stack checks those in <see cref="Stack{TSettings}.Check"/> to locate a bad
+    /// value at its setting. One that gets here anyway is still the settings' fault: an input error at the stack.
+    /// </remarks>
     public string Name(params string[] parts)
     {
-        var name = string.Join("-", parts.Prepend(Stack.Name));
-        return KebabCase().IsMatch(name) && name.Length <= 63
+        var name = NameOf(Stack, parts);
+        return Names.IsDnsLabel(name)
             ? name
-            : throw new ArgumentException($"object name '{name}' is not a kebab-case DNS label of at most 63 characters", nameof(parts));
+            : throw new InputException(_declared, $"stacks.{Stack.Name}: the settings make the object name '{name}', which is not a DNS label; {Names.DnsLabelRule}");
     }
+
+    internal static string NameOf(IStack stack, string[] parts) => string.Join("-", parts.Prepend(stack.Name));
 
     /// <summary>The labels that select a component's pods; stable for the life of the workload.</summary>
     public IDictionary<string, string> SelectorLabels(string component) => new Dictionary<string, string>(StringComparer.Ordinal)
@@ -70,7 +80,4 @@ public sealed partial class StackContext
 
     /// <summary>The in-cluster DNS name of a Service in this environment's namespace.</summary>
     public string ServiceHost(string service) => $"{service}.{Namespace}.svc.{Target.ClusterDomain}";
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
-    private static partial Regex KebabCase();
 }

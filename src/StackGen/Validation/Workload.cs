@@ -1,5 +1,6 @@
 using k8s.Models;
 using StackGen.Rendering;
+using StackGen.Workloads;
 
 namespace StackGen.Validation;
 
@@ -9,17 +10,20 @@ public sealed record Workload(RenderedObject Rendered, V1PodTemplateSpec Templat
     public V1PodSpec Pod => Template.Spec;
 
     /// <summary>Long-running workloads (not Jobs) are expected to have probes, PDBs and so on.</summary>
-    public bool IsLongRunning => Rendered.Resource is V1Deployment or V1StatefulSet or V1DaemonSet;
+    public bool IsLongRunning => Rendered.Resource is V1Deployment or V1StatefulSet or V1DaemonSet or V1ReplicaSet;
 
-    public IEnumerable<V1Container> AllContainers => (Pod.InitContainers ?? []).Concat(Pod.Containers ?? []);
+    public IEnumerable<V1Container> AllContainers => PodTemplates.Containers(Pod);
 
-    public static Workload? Of(RenderedObject rendered) => rendered.Resource switch
+    public static Workload? Of(RenderedObject rendered) => PodTemplates.Of(rendered.Resource) is { Spec: not null } template
+        ? new Workload(rendered, template, ReplicaCount(rendered.Resource))
+        : null;
+
+    private static int ReplicaCount(object resource) => resource switch
     {
-        V1Deployment { Spec.Template: { } t } d => new Workload(rendered, t, d.Spec.Replicas ?? 1),
-        V1StatefulSet { Spec.Template: { } t } s => new Workload(rendered, t, s.Spec.Replicas ?? 1),
-        V1DaemonSet { Spec.Template: { } t } => new Workload(rendered, t, 1),
-        V1Job { Spec.Template: { } t } j => new Workload(rendered, t, j.Spec.Parallelism ?? 1),
-        V1CronJob { Spec.JobTemplate.Spec.Template: { } t } => new Workload(rendered, t, 1),
-        _ => null,
+        V1Deployment d => d.Spec.Replicas ?? 1,
+        V1StatefulSet s => s.Spec.Replicas ?? 1,
+        V1ReplicaSet r => r.Spec.Replicas ?? 1,
+        V1Job j => j.Spec.Parallelism ?? 1,
+        _ => 1,
     };
 }

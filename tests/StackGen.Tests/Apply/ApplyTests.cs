@@ -1,5 +1,6 @@
 using StackGen.Apply.Kube;
 using StackGen.Apply.Sets;
+using StackGen.Tests.Fixtures;
 using StackGen.Tests.Support;
 
 namespace StackGen.Tests.Apply;
@@ -25,8 +26,8 @@ public sealed class ApplyTests : IAsyncLifetime
     {
         var apply = Apply();
 
-        _cluster.AssertLiveEqualsRender(Renders.Render("production"));
-        Assert.Contains("statefulset/rabbitmq: ready (3/3 ready)", apply.Out, StringComparison.Ordinal);
+        _cluster.AssertLiveEqualsRender(FixtureOrganisation.Organisation.Render("production"));
+        Assert.Contains("statefulset/broker: ready (3/3 ready)", apply.Out, StringComparison.Ordinal);
         var diff = _cluster.Run("diff", "--env", "production");
         Assert.True(diff.ExitCode == 0, diff.Out + diff.Error);
         Assert.Equal("", diff.Out);
@@ -45,16 +46,16 @@ public sealed class ApplyTests : IAsyncLifetime
             Assert.Null(r.QueryValue("force"));
         });
 
-        var render = Renders.Render("production");
+        var render = FixtureOrganisation.Organisation.Render("production");
         var objectApplies = applies.Where(r => !r.Path.Contains("/secrets/stackgen-", StringComparison.Ordinal)).Select(r => r.Path[(r.Path.LastIndexOf('/') + 1)..]).ToArray();
         Assert.Equal(render.Objects.Select(o => o.Name), objectApplies);
 
         // The body is the render's YAML plus the set's label, nothing else.
-        var statefulSet = applies.Single(r => r.Path.EndsWith("/statefulsets/rabbitmq", StringComparison.Ordinal));
-        var rendered = Renders.Yaml(Renders.Render("production", stacks: ["rabbitmq"])).Split("---\n").Single(d => d.Contains("kind: StatefulSet", StringComparison.Ordinal));
-        const string partOf = "\n    app.kubernetes.io/part-of: python-shop\n";
+        var statefulSet = applies.Single(r => r.Path.EndsWith("/statefulsets/broker", StringComparison.Ordinal));
+        var rendered = TestOrganisation.Yaml(FixtureOrganisation.Organisation.Render("production", stacks: ["broker"])).Split("---\n").Single(d => d.Contains("kind: StatefulSet", StringComparison.Ordinal));
+        const string partOf = $"\n    app.kubernetes.io/part-of: {FixtureOrganisation.System}\n";
         var at = rendered.IndexOf(partOf, StringComparison.Ordinal) + partOf.Length;
-        var withLabel = rendered[..at] + $"    {ApplySet.PartOfLabel}: {FakeCluster.SetId("rabbitmq")}\n" + rendered[at..];
+        var withLabel = rendered[..at] + $"    {ApplySet.PartOfLabel}: {FakeCluster.SetId("broker")}\n" + rendered[at..];
         Assert.Equal(withLabel, statefulSet.Body);
     }
 
@@ -63,11 +64,11 @@ public sealed class ApplyTests : IAsyncLifetime
     {
         Apply();
 
-        var parent = _cluster.Live("v1", "Secret", "stackgen-rabbitmq")!;
-        Assert.Equal(FakeCluster.SetId("rabbitmq"), (string?)parent["metadata"]!["labels"]![ApplySet.IdLabel]);
+        var parent = _cluster.Live("v1", "Secret", "stackgen-broker")!;
+        Assert.Equal(FakeCluster.SetId("broker"), (string?)parent["metadata"]!["labels"]![ApplySet.IdLabel]);
         Assert.Equal("stackgen/v1", (string?)parent["metadata"]!["annotations"]![ApplySet.ToolingAnnotation]);
         Assert.Equal("ConfigMap,PodDisruptionBudget.policy,Service,StatefulSet.apps", (string?)parent["metadata"]!["annotations"]![ApplySet.ContainsGroupKindsAnnotation]);
-        Assert.Equal(FakeCluster.SetId("rabbitmq"), (string?)_cluster.Live("apps/v1", "StatefulSet", "rabbitmq")!["metadata"]!["labels"]![ApplySet.PartOfLabel]);
+        Assert.Equal(FakeCluster.SetId("broker"), (string?)_cluster.Live("apps/v1", "StatefulSet", "broker")!["metadata"]!["labels"]![ApplySet.PartOfLabel]);
     }
 
     [Fact]
@@ -82,28 +83,30 @@ public sealed class ApplyTests : IAsyncLifetime
         Assert.Empty(_cluster.Writes());
         Assert.Equal(before, _cluster.Server.WriteCount);
         Assert.Contains("no changes", again.Out, StringComparison.Ordinal);
-        Assert.Single(History("rabbitmq"));
+        Assert.Single(History("broker"));
     }
 
     [Fact]
     public void A_change_writes_only_the_objects_it_changes_and_records_a_revision()
     {
         Apply();
-        var changed = _cluster.Run("diff", "--env", "production", "--set", "rabbitmq.replicas=5");
+        var changed = _cluster.Run("diff", "--env", "production", "--set", "broker.replicas=5");
         Assert.Equal(1, changed.ExitCode);
         Assert.Contains("-  replicas: 3\n+  replicas: 5\n", changed.Out, StringComparison.Ordinal);
         _cluster.Server.ClearRequests();
 
-        Apply("--set", "rabbitmq.replicas=5");
+        Apply("--set", "broker.replicas=5");
 
-        var render = Renders.Render("production", ["rabbitmq.replicas=5"]);
+        var render = FixtureOrganisation.Organisation.Render("production", ["broker.replicas=5"]);
         _cluster.AssertLiveEqualsRender(render);
         var written = _cluster.Writes().Where(r => r.Method == "PATCH" && !r.Path.Contains("/secrets/stackgen-", StringComparison.Ordinal)).Select(r => r.Path[(r.Path.LastIndexOf('/') + 1)..]).ToHashSet();
-        Assert.Contains("rabbitmq", written);
-        Assert.DoesNotContain("rabbitmq-peers", written);
-        Assert.DoesNotContain("pghoard", written);
-        Assert.Equal(2, History("rabbitmq").Count);
-        Assert.Equal(0, _cluster.Run("diff", "--env", "production", "--set", "rabbitmq.replicas=5").ExitCode);
+        Assert.Contains("broker", written);
+        Assert.Contains("broker-config", written);
+        Assert.Contains("worker", written);
+        Assert.DoesNotContain("broker-peers", written);
+        Assert.DoesNotContain("backup", written);
+        Assert.Equal(2, History("broker").Count);
+        Assert.Equal(0, _cluster.Run("diff", "--env", "production", "--set", "broker.replicas=5").ExitCode);
     }
 
     [Fact]
@@ -115,8 +118,8 @@ public sealed class ApplyTests : IAsyncLifetime
 
         Assert.Equal(before, _cluster.Server.WriteCount);
         Assert.Empty(_cluster.Writes());
-        Assert.Contains("statefulset/rabbitmq: created (dry run)", run.Out, StringComparison.Ordinal);
-        Assert.Null(_cluster.Live("apps/v1", "StatefulSet", "rabbitmq"));
+        Assert.Contains("statefulset/broker: created (dry run)", run.Out, StringComparison.Ordinal);
+        Assert.Null(_cluster.Live("apps/v1", "StatefulSet", "broker"));
     }
 
     [Fact]
@@ -124,12 +127,12 @@ public sealed class ApplyTests : IAsyncLifetime
     {
         _cluster.Server.SeedNamespace("shop-canary");
 
-        Apply("--stack", "rabbitmq", "--namespace", "shop-canary");
+        Apply("--stack", "broker", "--namespace", "shop-canary");
 
-        Assert.NotNull(_cluster.Live("apps/v1", "StatefulSet", "rabbitmq", "shop-canary"));
-        Assert.Null(_cluster.Live("apps/v1", "Deployment", "web", "shop-canary"));
-        Assert.Null(_cluster.Live("apps/v1", "StatefulSet", "rabbitmq"));
-        Assert.NotNull(_cluster.Live("v1", "Secret", "stackgen-rabbitmq", "shop-canary"));
+        Assert.NotNull(_cluster.Live("apps/v1", "StatefulSet", "broker", "shop-canary"));
+        Assert.Null(_cluster.Live("apps/v1", "Deployment", "worker", "shop-canary"));
+        Assert.Null(_cluster.Live("apps/v1", "StatefulSet", "broker"));
+        Assert.NotNull(_cluster.Live("v1", "Secret", "stackgen-broker", "shop-canary"));
     }
 
     [Fact]

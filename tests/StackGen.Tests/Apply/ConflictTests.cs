@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using StackGen.Apply.Manifests;
-using StackGen.Tests.Support;
+using StackGen.Tests.Fixtures;
 
 namespace StackGen.Tests.Apply;
 
@@ -14,14 +14,14 @@ public sealed class ConflictTests : IAsyncLifetime
         _cluster = await FakeCluster.StartAsync();
 
         // Someone scaled the StatefulSet by hand before StackGen took it over.
-        var statefulSet = StackManifest.ToJson(Renders.Render("production").Objects.Single(o => o.Kind == "StatefulSet").Resource);
+        var statefulSet = StackManifest.ToJson(FixtureOrganisation.Organisation.Render("production").Objects.Single(o => o.Kind == "StatefulSet").Resource);
         statefulSet["spec"]!["replicas"] = 5;
         _cluster.Server.Seed(statefulSet, "kubectl-edit");
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
-    private string? Replicas() => _cluster.Live("apps/v1", "StatefulSet", "rabbitmq")!["spec"]!["replicas"]?.ToJsonString();
+    private string? Replicas() => _cluster.Live("apps/v1", "StatefulSet", "broker")!["spec"]!["replicas"]?.ToJsonString();
 
     [Fact]
     public void A_conflict_is_reported_per_field_and_manager_and_nothing_is_written()
@@ -29,7 +29,7 @@ public sealed class ConflictTests : IAsyncLifetime
         var run = _cluster.Run("apply", "--env", "production");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.True(run.Error.Contains("statefulset/rabbitmq: .spec.replicas is owned by \"kubectl-edit\"", StringComparison.Ordinal), run.Error);
+        Assert.True(run.Error.Contains("statefulset/broker: .spec.replicas is owned by \"kubectl-edit\"", StringComparison.Ordinal), run.Error);
         Assert.Contains("--force-conflicts", run.Error, StringComparison.Ordinal);
         Assert.Empty(_cluster.Writes());
         Assert.Equal("5", Replicas());
@@ -53,9 +53,9 @@ public sealed class ConflictTests : IAsyncLifetime
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Equal("3", Replicas());
         var forced = _cluster.Server.Requests.Where(r => r.QueryValue("force") == "true").ToArray();
-        Assert.Contains(forced, r => r.Path.EndsWith("/statefulsets/rabbitmq", StringComparison.Ordinal) && r.QueryValue("dryRun") is null);
+        Assert.Contains(forced, r => r.Path.EndsWith("/statefulsets/broker", StringComparison.Ordinal) && r.QueryValue("dryRun") is null);
         Assert.All(forced, r => Assert.Equal("application/apply-patch+yaml", r.MediaType));
-        _cluster.AssertLiveEqualsRender(Renders.Render("production"));
+        _cluster.AssertLiveEqualsRender(FixtureOrganisation.Organisation.Render("production"));
 
         _cluster.Server.ClearRequests();
         Assert.Equal(0, _cluster.Run("apply", "--env", "production").ExitCode);

@@ -12,10 +12,10 @@ public sealed class DiffTests : IAsyncLifetime
     [Fact]
     public void Before_the_first_apply_every_object_is_new()
     {
-        var diff = _cluster.Run("diff", "--env", "production", "--stack", "rabbitmq");
+        var diff = _cluster.Run("diff", "--env", "production", "--stack", "broker");
 
         Assert.Equal(1, diff.ExitCode);
-        Assert.Contains("--- /dev/null\n+++ applied/apps.v1.StatefulSet.shop.rabbitmq\n@@ -0,0 +1,", diff.Out, StringComparison.Ordinal);
+        Assert.Contains("--- /dev/null\n+++ applied/apps.v1.StatefulSet.shop.broker\n@@ -0,0 +1,", diff.Out, StringComparison.Ordinal);
         Assert.Contains("+kind: StatefulSet\n", diff.Out, StringComparison.Ordinal);
         Assert.Empty(_cluster.Writes());
     }
@@ -25,15 +25,15 @@ public sealed class DiffTests : IAsyncLifetime
     {
         Assert.Equal(0, _cluster.Run("apply", "--env", "production").ExitCode);
 
-        var diff = _cluster.Run("diff", "--env", "production", "--set", "web.processes=8", "--stack", "web");
+        var diff = _cluster.Run("diff", "--env", "production", "--set", "broker.partitionHandling=autoheal", "--stack", "broker");
 
         Assert.Equal(1, diff.ExitCode);
         Assert.DoesNotContain("managedFields", diff.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("resourceVersion", diff.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("status:", diff.Out, StringComparison.Ordinal);
-        Assert.StartsWith("--- live/v1.ConfigMap.shop.web-config\n+++ applied/v1.ConfigMap.shop.web-config\n", diff.Out, StringComparison.Ordinal);
-        Assert.Contains("-    processes = 4\n+    processes = 8\n", diff.Out, StringComparison.Ordinal);
-        Assert.Contains("+++ applied/apps.v1.Deployment.shop.web\n", diff.Out, StringComparison.Ordinal);
+        Assert.StartsWith("--- live/v1.ConfigMap.shop.broker-config\n+++ applied/v1.ConfigMap.shop.broker-config\n", diff.Out, StringComparison.Ordinal);
+        Assert.Contains("-    cluster_partition_handling = pause_minority\n+    cluster_partition_handling = autoheal\n", diff.Out, StringComparison.Ordinal);
+        Assert.Contains("+++ applied/apps.v1.StatefulSet.shop.broker\n", diff.Out, StringComparison.Ordinal);
     }
 
     [Fact]

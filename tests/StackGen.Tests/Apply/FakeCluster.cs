@@ -5,21 +5,24 @@ using StackGen.Apply.Kube;
 using StackGen.Apply.Sets;
 using StackGen.Cli;
 using StackGen.Emitting;
+using StackGen.Layering;
 using StackGen.Rendering;
 using StackGen.Tests.FakeKube;
+using StackGen.Tests.Fixtures;
 using StackGen.Tests.Support;
 
 namespace StackGen.Tests.Apply;
 
 /// <summary>
-/// A fake API server standing in for production's cluster (context prod-eu1, namespace shop), and the
-/// stackgen command run against it in-process with a manual clock: retries, polls and lease expiry take no
-/// real time.
+/// A fake API server standing in for the fixture organisation's production cluster (its target's context and
+/// namespace), and the stackgen command run against it in-process with a manual clock: retries, polls and lease
+/// expiry take no real time.
 /// </summary>
 public sealed class FakeCluster : IAsyncDisposable
 {
-    public const string Namespace = "shop";
     public const string Operator = "tester@ci pid 1";
+
+    private static readonly Target Production = FixtureOrganisation.Organisation.Load("production").Target;
 
     private readonly string _directory;
 
@@ -28,8 +31,10 @@ public sealed class FakeCluster : IAsyncDisposable
         Server = server;
         _directory = directory;
         Clock = clock;
-        Kubeconfig = server.WriteKubeconfig(directory, "prod-eu1", Namespace);
+        Kubeconfig = server.WriteKubeconfig(directory, Production.Context, Namespace);
     }
+
+    public static string Namespace => Production.Namespace;
 
     public FakeKubeApiServer Server { get; }
 
@@ -62,7 +67,7 @@ public sealed class FakeCluster : IAsyncDisposable
         PollInterval = TimeSpan.FromSeconds(2),
     };
 
-    /// <summary>Runs `stackgen ARGS --kubeconfig FILE` (unless ARGS name one) from the repository root.</summary>
+    /// <summary>Runs `stackgen ARGS --kubeconfig FILE` (unless ARGS name one) from the fixture organisation's root.</summary>
     public CliRun Run(params string[] args) => RunAs(Operator, args);
 
     public CliRun RunAs(string identity, params string[] args)
@@ -70,11 +75,13 @@ public sealed class FakeCluster : IAsyncDisposable
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
         string[] withKubeconfig = args.Contains("--kubeconfig") ? args : [.. args, "--kubeconfig", Kubeconfig];
-        var exit = StackGenCli.Run(withKubeconfig, Renders.Catalog, stdout, stderr, Repository.Root, Host(identity));
+        var exit = StackGenCli.Run(withKubeconfig, FixtureOrganisation.Catalog, stdout, stderr, FixtureOrganisation.Root, Host(identity));
         return new CliRun(exit, stdout.ToString(), stderr.ToString());
     }
 
-    public JsonObject? Live(string apiVersion, string kind, string name, string? ns = Namespace) => Server.Get(apiVersion, kind, ns, name);
+    public JsonObject? Live(string apiVersion, string kind, string name) => Live(apiVersion, kind, name, Namespace);
+
+    public JsonObject? Live(string apiVersion, string kind, string name, string? ns) => Server.Get(apiVersion, kind, ns, name);
 
     /// <summary>The ApplySet ID of a stack's set in this cluster.</summary>
     public static string SetId(string stack) => new ApplySet("production", stack, Namespace).Id;

@@ -1,5 +1,5 @@
 using StackGen.Tests.FakeKube;
-using StackGen.Tests.Support;
+using StackGen.Tests.Fixtures;
 
 namespace StackGen.Tests.Apply;
 
@@ -27,7 +27,7 @@ public sealed class FaultTests : IAsyncLifetime
         switch (fault)
         {
             case "409":
-                faults.ConflictNext(RealApply with { Path = "/apis/apps/v1/namespaces/shop/statefulsets/rabbitmq" });
+                faults.ConflictNext(RealApply with { Path = "/apis/apps/v1/namespaces/shop/statefulsets/broker" });
                 break;
             case "429":
                 faults.ThrottleNext(3, RealApply, retryAfterSeconds: 2);
@@ -43,7 +43,7 @@ public sealed class FaultTests : IAsyncLifetime
                 break;
             case "slow response":
                 _cluster.RequestTimeout = TimeSpan.FromMilliseconds(500);
-                faults.DelayNext(TimeSpan.FromSeconds(2), 1, RealApply with { Path = "/apis/apps/v1/namespaces/shop/deployments/web" });
+                faults.DelayNext(TimeSpan.FromSeconds(2), 1, RealApply with { Path = "/apis/apps/v1/namespaces/shop/deployments/worker" });
                 break;
             default:
                 faults.FailNext(1, RequestMatch.For("POST", "/apis/coordination.k8s.io/v1/namespaces/shop/leases"));
@@ -55,9 +55,9 @@ public sealed class FaultTests : IAsyncLifetime
         Assert.True(run.ExitCode == 0, $"{fault}: apply exited {run.ExitCode}\n{run.Out}\n{run.Error}");
         Assert.Equal(0, faults.Armed);
         Assert.Contains("retrying", run.Error, StringComparison.Ordinal);
-        _cluster.AssertLiveEqualsRender(Renders.Render("production"));
+        _cluster.AssertLiveEqualsRender(FixtureOrganisation.Organisation.Render("production"));
         Assert.Equal(0, _cluster.Run("diff", "--env", "production").ExitCode);
-        Assert.Single(History("rabbitmq"));
+        Assert.Single(History("broker"));
     }
 
     [Fact]
@@ -83,17 +83,17 @@ public sealed class FaultTests : IAsyncLifetime
 
         Assert.Equal(1, broken.ExitCode);
         Assert.Contains("gave up after 6 attempts", broken.Error, StringComparison.Ordinal);
-        Assert.NotNull(_cluster.Live("v1", "ConfigMap", "rabbitmq-config"));
-        Assert.Null(_cluster.Live("apps/v1", "Deployment", "web"));
-        Assert.Empty(History("rabbitmq"));
+        Assert.NotNull(_cluster.Live("v1", "ConfigMap", "broker-config"));
+        Assert.Null(_cluster.Live("apps/v1", "Deployment", "worker"));
+        Assert.Empty(History("broker"));
 
         _cluster.Server.Faults.Clear();
         var again = _cluster.Run("apply", "--env", "production");
 
         Assert.True(again.ExitCode == 0, again.Error);
-        _cluster.AssertLiveEqualsRender(Renders.Render("production"));
+        _cluster.AssertLiveEqualsRender(FixtureOrganisation.Organisation.Render("production"));
         Assert.Equal(0, _cluster.Run("diff", "--env", "production").ExitCode);
-        Assert.Single(History("web"));
+        Assert.Single(History("worker"));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class FaultTests : IAsyncLifetime
         var run = _cluster.Run("apply", "--env", "production");
 
         Assert.True(run.ExitCode == 0, run.Error);
-        _cluster.AssertLiveEqualsRender(Renders.Render("production"));
+        _cluster.AssertLiveEqualsRender(FixtureOrganisation.Organisation.Render("production"));
     }
 
     [Fact]

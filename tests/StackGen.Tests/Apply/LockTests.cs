@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using StackGen.Tests.FakeKube;
+using StackGen.Tests.Fixtures;
 using StackGen.Tests.Support;
 
 namespace StackGen.Tests.Apply;
@@ -22,7 +23,7 @@ public sealed class LockTests : IAsyncLifetime
         {
             ["apiVersion"] = "coordination.k8s.io/v1",
             ["kind"] = "Lease",
-            ["metadata"] = new JsonObject { ["name"] = "stackgen-lock-rabbitmq", ["namespace"] = FakeCluster.Namespace },
+            ["metadata"] = new JsonObject { ["name"] = "stackgen-lock-broker", ["namespace"] = FakeCluster.Namespace },
             ["spec"] = new JsonObject
             {
                 ["holderIdentity"] = holder,
@@ -38,7 +39,7 @@ public sealed class LockTests : IAsyncLifetime
     {
         SeedLease("alice@laptop pid 7", TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(10));
 
-        var run = _cluster.Run("apply", "--env", "production", "--stack", "rabbitmq");
+        var run = _cluster.Run("apply", "--env", "production", "--stack", "broker");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("held by alice@laptop pid 7 since 2025-06-01 11:57:00Z", run.Error, StringComparison.Ordinal);
@@ -50,31 +51,31 @@ public sealed class LockTests : IAsyncLifetime
     {
         SeedLease("alice@laptop pid 7", TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(61));
 
-        var run = _cluster.Run("apply", "--env", "production", "--stack", "rabbitmq");
+        var run = _cluster.Run("apply", "--env", "production", "--stack", "broker");
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Contains(_cluster.Server.Requests, r => r.Method == "PUT" && r.Path.EndsWith("/leases/stackgen-lock-rabbitmq", StringComparison.Ordinal));
-        Assert.Null(_cluster.Live("coordination.k8s.io/v1", "Lease", "stackgen-lock-rabbitmq"));
+        Assert.Contains(_cluster.Server.Requests, r => r.Method == "PUT" && r.Path.EndsWith("/leases/stackgen-lock-broker", StringComparison.Ordinal));
+        Assert.Null(_cluster.Live("coordination.k8s.io/v1", "Lease", "stackgen-lock-broker"));
     }
 
     [Fact]
     public async Task Two_applies_at_once_one_waits_for_nobody_and_the_other_fails_fast()
     {
         // Hold the first apply in the middle of writing: its StatefulSet apply answers after a second.
-        _cluster.Server.Faults.DelayNext(TimeSpan.FromSeconds(1), 1, new RequestMatch { Method = "PATCH", Path = "/apis/apps/v1/namespaces/shop/statefulsets/rabbitmq", Where = r => r.QueryValue("dryRun") is null });
-        var first = Task.Run(() => _cluster.RunAs("alice@laptop pid 7", "apply", "--env", "production", "--stack", "rabbitmq"));
+        _cluster.Server.Faults.DelayNext(TimeSpan.FromSeconds(1), 1, new RequestMatch { Method = "PATCH", Path = "/apis/apps/v1/namespaces/shop/statefulsets/broker", Where = r => r.QueryValue("dryRun") is null });
+        var first = Task.Run(() => _cluster.RunAs("alice@laptop pid 7", "apply", "--env", "production", "--stack", "broker"));
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (_cluster.Live("coordination.k8s.io/v1", "Lease", "stackgen-lock-rabbitmq") is null && DateTime.UtcNow < deadline && !first.IsCompleted)
+        while (_cluster.Live("coordination.k8s.io/v1", "Lease", "stackgen-lock-broker") is null && DateTime.UtcNow < deadline && !first.IsCompleted)
         {
             await Task.Delay(10);
         }
 
-        var second = _cluster.RunAs("bob@desk pid 9", "apply", "--env", "production", "--stack", "rabbitmq");
+        var second = _cluster.RunAs("bob@desk pid 9", "apply", "--env", "production", "--stack", "broker");
         var done = await first;
 
         Assert.True(done.ExitCode == 0, done.Error);
         Assert.Equal(1, second.ExitCode);
         Assert.Contains("held by alice@laptop pid 7 since", second.Error, StringComparison.Ordinal);
-        _cluster.AssertLiveEqualsRender(Renders.Render("production", stacks: ["rabbitmq"]));
+        _cluster.AssertLiveEqualsRender(FixtureOrganisation.Organisation.Render("production", stacks: ["broker"]));
     }
 }

@@ -9,29 +9,29 @@ namespace StackGen.Tests.Apply;
 
 public sealed class ManifestTests
 {
-    public static TheoryData<string> Environments() => [.. Renders.Environments];
+    public static TheoryData<string, string> Environments() => Organisations.Environments();
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void A_render_read_back_from_its_YAML_writes_the_same_bytes(string environment)
+    public void A_render_read_back_from_its_YAML_writes_the_same_bytes(string organisation, string environment)
     {
-        var yaml = Renders.Yaml(environment);
+        var yaml = Organisations.Named(organisation).Yaml(environment);
 
         Assert.Equal(yaml, YamlEmitter.Write(ManifestReader.Read(yaml)));
     }
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void Stack_manifests_keep_the_render_and_its_order(string environment)
+    public void Stack_manifests_keep_the_render_and_its_order(string organisation, string environment)
     {
-        var render = Renders.Render(environment);
+        var render = Organisations.Named(organisation).Render(environment);
 
         var stacks = StackManifest.FromRender(render);
 
         Assert.Equal(render.StackOrder.Where(s => render.Objects.Any(o => o.Stack == s)), stacks.Select(s => s.Stack));
         foreach (var stack in stacks)
         {
-            Assert.Equal(Renders.Yaml(Renders.Render(environment, stacks: [stack.Stack])), stack.Yaml());
+            Assert.Equal(TestOrganisation.Yaml(Organisations.Named(organisation).Render(environment, stacks: [stack.Stack])), stack.Yaml());
         }
 
         var changes = stacks.SelectMany(s => s.Objects.Select(o => new ObjectChange(s.Stack, ObjectRef.Of(o), o, null, null, ChangeKind.Create))).ToArray();

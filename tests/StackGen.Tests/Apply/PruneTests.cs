@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using StackGen.Apply.Sets;
+using StackGen.Tests.Fixtures;
 using StackGen.Tests.Support;
 
 namespace StackGen.Tests.Apply;
@@ -7,7 +8,7 @@ namespace StackGen.Tests.Apply;
 /// <summary>Objects that leave the render are deleted after the apply; PVCs, kept objects and outsiders never are.</summary>
 public sealed class PruneTests : IAsyncLifetime
 {
-    private const string NoBeat = "workers.beat.enabled=false";
+    private const string NoBeat = "worker.scheduler.enabled=false";
 
     private FakeCluster _cluster = null!;
 
@@ -45,23 +46,23 @@ public sealed class PruneTests : IAsyncLifetime
     [Fact]
     public void Removing_an_object_from_the_render_prunes_exactly_that_object_and_never_a_PVC()
     {
-        Seed("v1", "PersistentVolumeClaim", "pghoard-old-data", setOf: "pghoard");
-        Seed("apps/v1", "Deployment", "keep-me", setOf: "workers", keep: "true");
+        Seed("v1", "PersistentVolumeClaim", "backup-old-data", setOf: "backup");
+        Seed("apps/v1", "Deployment", "keep-me", setOf: "worker", keep: "true");
         Seed("apps/v1", "Deployment", "hand-made");
-        Seed("apps/v1", "Deployment", "someone-elses", setOf: "web-in-another-namespace");
+        Seed("apps/v1", "Deployment", "someone-elses", setOf: "worker-in-another-namespace");
         _cluster.Server.ClearRequests();
 
         var run = _cluster.Run("apply", "--env", "production", "--set", NoBeat);
 
         Assert.True(run.ExitCode == 0, run.Error);
         var delete = Assert.Single(_cluster.Server.Requests, r => r.Method == "DELETE" && !r.Path.Contains("/leases/", StringComparison.Ordinal));
-        Assert.Equal("/apis/apps/v1/namespaces/shop/deployments/workers-beat", delete.Path);
-        Assert.Contains("deployment/workers-beat: pruned", run.Out, StringComparison.Ordinal);
-        Assert.Contains("persistentvolumeclaim/pghoard-old-data: kept, not pruned (PersistentVolumeClaims are never pruned)", run.Out, StringComparison.Ordinal);
+        Assert.Equal("/apis/apps/v1/namespaces/shop/deployments/worker-scheduler", delete.Path);
+        Assert.Contains("deployment/worker-scheduler: pruned", run.Out, StringComparison.Ordinal);
+        Assert.Contains("persistentvolumeclaim/backup-old-data: kept, not pruned (PersistentVolumeClaims are never pruned)", run.Out, StringComparison.Ordinal);
         Assert.Contains("deployment/keep-me: kept, not pruned", run.Out, StringComparison.Ordinal);
         Assert.NotNull(_cluster.Live("apps/v1", "Deployment", "hand-made"));
         Assert.NotNull(_cluster.Live("apps/v1", "Deployment", "someone-elses"));
-        _cluster.AssertLiveEqualsRender(Renders.Render("production", [NoBeat]), "PersistentVolumeClaim/pghoard-old-data", "Deployment/keep-me");
+        _cluster.AssertLiveEqualsRender(FixtureOrganisation.Organisation.Render("production", [NoBeat]), "PersistentVolumeClaim/backup-old-data", "Deployment/keep-me");
 
         var diff = _cluster.Run("diff", "--env", "production", "--set", NoBeat);
         Assert.True(diff.ExitCode == 0, diff.Out + diff.Error);
@@ -73,7 +74,7 @@ public sealed class PruneTests : IAsyncLifetime
         var diff = _cluster.Run("diff", "--env", "production", "--set", NoBeat);
 
         Assert.Equal(1, diff.ExitCode);
-        Assert.Equal("would prune deployment/workers-beat (left the render of stack workers)\n", diff.Out);
+        Assert.Equal("would prune deployment/worker-scheduler (left the render of stack worker)\n", diff.Out);
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class PruneTests : IAsyncLifetime
         var run = _cluster.Run("apply", "--env", "production", "--set", NoBeat, "--prune=false");
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.NotNull(_cluster.Live("apps/v1", "Deployment", "workers-beat"));
+        Assert.NotNull(_cluster.Live("apps/v1", "Deployment", "worker-scheduler"));
         Assert.DoesNotContain(_cluster.Server.Requests, r => r.Method == "DELETE" && r.Path.Contains("/deployments/", StringComparison.Ordinal));
         Assert.Equal(1, _cluster.Run("diff", "--env", "production", "--set", NoBeat).ExitCode);
     }
@@ -90,23 +91,23 @@ public sealed class PruneTests : IAsyncLifetime
     [Fact]
     public void A_kind_that_left_the_render_entirely_is_still_pruned_and_leaves_the_parent()
     {
-        var workers = _cluster.Live("v1", "Secret", "stackgen-workers")!;
-        Assert.Equal("ConfigMap,Deployment.apps,PodDisruptionBudget.policy", (string?)workers["metadata"]!["annotations"]![ApplySet.ContainsGroupKindsAnnotation]);
-        Seed("batch/v1", "Job", "workers-old-producer", setOf: "workers");
+        var workers = _cluster.Live("v1", "Secret", "stackgen-worker")!;
+        Assert.Equal("Deployment.apps,PodDisruptionBudget.policy", (string?)workers["metadata"]!["annotations"]![ApplySet.ContainsGroupKindsAnnotation]);
+        Seed("batch/v1", "Job", "worker-old-producer", setOf: "worker");
         _cluster.Server.Seed(new JsonObject
         {
             ["apiVersion"] = "v1",
             ["kind"] = "Secret",
             ["metadata"] = new JsonObject
             {
-                ["name"] = "stackgen-workers",
+                ["name"] = "stackgen-worker",
                 ["namespace"] = FakeCluster.Namespace,
                 ["labels"] = workers["metadata"]!["labels"]!.DeepClone(),
                 ["annotations"] = new JsonObject
                 {
                     [ApplySet.ToolingAnnotation] = ApplySet.Tooling,
                     [ApplySet.EnvironmentAnnotation] = "production",
-                    [ApplySet.ContainsGroupKindsAnnotation] = "ConfigMap,Deployment.apps,Job.batch,PodDisruptionBudget.policy",
+                    [ApplySet.ContainsGroupKindsAnnotation] = "Deployment.apps,Job.batch,PodDisruptionBudget.policy",
                 },
             },
             ["type"] = "stackgen.io/applyset",
@@ -115,7 +116,7 @@ public sealed class PruneTests : IAsyncLifetime
         var run = _cluster.Run("apply", "--env", "production");
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Null(_cluster.Live("batch/v1", "Job", "workers-old-producer"));
-        Assert.Equal("ConfigMap,Deployment.apps,PodDisruptionBudget.policy", (string?)_cluster.Live("v1", "Secret", "stackgen-workers")!["metadata"]!["annotations"]![ApplySet.ContainsGroupKindsAnnotation]);
+        Assert.Null(_cluster.Live("batch/v1", "Job", "worker-old-producer"));
+        Assert.Equal("Deployment.apps,PodDisruptionBudget.policy", (string?)_cluster.Live("v1", "Secret", "stackgen-worker")!["metadata"]!["annotations"]![ApplySet.ContainsGroupKindsAnnotation]);
     }
 }

@@ -1,4 +1,5 @@
 using StackGen.Tests.FakeKube;
+using StackGen.Tests.Fixtures;
 using StackGen.Tests.Support;
 
 namespace StackGen.Tests.Apply;
@@ -18,7 +19,7 @@ public sealed class TlsTests
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.StartsWith("https://127.0.0.1:", cluster.Server.BaseAddress.ToString(), StringComparison.Ordinal);
-        cluster.AssertLiveEqualsRender(Renders.Render("production"));
+        cluster.AssertLiveEqualsRender(FixtureOrganisation.Organisation.Render("production"));
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class TlsTests
         var run = cluster.Run("apply", "--env", "production", "--kubeconfig", kubeconfig);
 
         Assert.True(run.ExitCode == 0, run.Error);
-        cluster.AssertLiveEqualsRender(Renders.Render("production"));
+        cluster.AssertLiveEqualsRender(FixtureOrganisation.Organisation.Render("production"));
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class TlsTests
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.DoesNotContain("token:", File.ReadAllText(cluster.Kubeconfig), StringComparison.Ordinal);
-        cluster.AssertLiveEqualsRender(Renders.Render("production"));
+        cluster.AssertLiveEqualsRender(FixtureOrganisation.Organisation.Render("production"));
     }
 
     private static string Rewrite(FakeCluster cluster, string name, Func<string, string> change)

@@ -5,20 +5,13 @@ namespace StackGen.Tests.Cli;
 /// <summary>Bad input: one located line per problem on stderr, exit code 2, nothing on stdout, nothing written.</summary>
 public sealed class InputErrorTests : IDisposable
 {
-    private const string Target = """
-        target:
-          context: dev
-          namespace: shop-dev
-          kubernetesVersion: "1.33"
-        """;
-
     private readonly ScratchRepository _repository = new();
 
     public void Dispose() => _repository.Dispose();
 
     private CliRun RenderDev(string stacks, params string[] extra)
     {
-        _repository.With("dev.yaml", Target + "\nstacks:\n" + stacks);
+        _repository.With("dev.yaml", ScratchRepository.DevTarget + "stacks:\n" + stacks);
         return CliRun.In(_repository.Root, ["render", "--env", "dev", "--output", "out", .. extra]);
     }
 
@@ -30,6 +23,28 @@ public sealed class InputErrorTests : IDisposable
         Assert.StartsWith(expectedStart, line);
         Assert.DoesNotContain("   at ", run.Error);
         Assert.False(Directory.Exists(Path.Combine(_repository.Root, "out")), "nothing may be written on bad input");
+    }
+
+    /// <summary>Found by the property tests: a target without kubernetesVersion (and no tier) was an internal error in lint.</summary>
+    [Fact]
+    public void A_target_without_its_kubernetes_version_is_a_located_error()
+    {
+        _repository.With("dev.yaml", "target:\n  context: dev\n  namespace: shop-dev\nstacks:\n  rabbitmq:\n");
+
+        var run = CliRun.In(_repository.Root, "render", "--env", "dev", "--output", "out");
+
+        AssertOneError(run, "environments/dev.yaml:2:3: error: target: missing required setting 'kubernetesVersion'");
+    }
+
+    /// <summary>The merge drops resets (null values); the layer as written is still checked, so a misspelt key with no value is found.</summary>
+    [Fact]
+    public void An_unknown_setting_with_no_value_in_a_team_layer_is_an_error()
+    {
+        _repository.With("dev/platform.yaml", "stacks:\n  rabbitmq:\n    storagex:\n");
+
+        var run = RenderDev("  rabbitmq:\n    replicas: 1\n");
+
+        AssertOneError(run, "environments/dev/platform.yaml:3:5: error: rabbitmq.storagex: unknown setting; did you mean 'storage'?");
     }
 
     [Fact]
@@ -67,7 +82,7 @@ public sealed class InputErrorTests : IDisposable
     [Fact]
     public void Unknown_environment_suggests_the_near_miss()
     {
-        _repository.With("production.yaml", Target + "\nstacks:\n  rabbitmq: {}\n");
+        _repository.With("production.yaml", ScratchRepository.DevTarget + "stacks:\n  rabbitmq: {}\n");
 
         var run = CliRun.In(_repository.Root, "render", "--env", "prod", "--output", "out");
 

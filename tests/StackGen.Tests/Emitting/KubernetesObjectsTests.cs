@@ -15,13 +15,13 @@ namespace StackGen.Tests.Emitting;
 /// </summary>
 public sealed class KubernetesObjectsTests
 {
-    public static TheoryData<string> Environments() => [.. Renders.Environments];
+    public static TheoryData<string, string> Environments() => Organisations.Environments();
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void Every_rendered_object_is_written_as_KubernetesClient_serializes_it(string environment)
+    public void Every_rendered_object_is_written_as_KubernetesClient_serializes_it(string organisation, string environment)
     {
-        foreach (var rendered in Renders.Render(environment).Objects)
+        foreach (var rendered in Organisations.Named(organisation).Render(environment).Objects)
         {
             AssertWrittenAsSerialized(rendered.Resource);
         }

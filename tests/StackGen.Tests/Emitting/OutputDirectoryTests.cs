@@ -1,5 +1,5 @@
 using StackGen.Emitting;
-using StackGen.Tests.Support;
+using StackGen.Tests.Fixtures;
 
 namespace StackGen.Tests.Emitting;
 
@@ -15,38 +15,38 @@ public sealed class OutputDirectoryTests : IDisposable
     [Fact]
     public void Writes_one_file_per_object_under_env_and_stack()
     {
-        var result = Renders.Render("dev");
+        var result = FixtureOrganisation.Organisation.Render("dev");
 
         OutputDirectory.Write(_root, "dev", result.Objects, []);
 
-        Assert.Contains(Path.Combine("dev", "rabbitmq", "statefulset-rabbitmq.yaml"), Files());
-        Assert.Equal(result.Objects.Count, Files().Count());
+        Assert.Contains(Path.Combine("dev", "broker", "statefulset-broker.yaml"), Files());
+        Assert.Equal(result.Objects.Count + 1, Files().Count()); // and the manifest, .stackgen-output
         Assert.Equal(
-            YamlEmitter.Write(result.Objects.Single(o => o.Id == "StatefulSet/rabbitmq").Resource),
-            File.ReadAllText(Path.Combine(_root, "dev", "rabbitmq", "statefulset-rabbitmq.yaml")));
+            YamlEmitter.Write(result.Objects.Single(o => o.Id == "StatefulSet/broker").Resource),
+            File.ReadAllText(Path.Combine(_root, "dev", "broker", "statefulset-broker.yaml")));
     }
 
     [Fact]
     public void Files_of_removed_objects_disappear()
     {
-        var result = Renders.Render("dev");
+        var result = FixtureOrganisation.Organisation.Render("dev");
         OutputDirectory.Write(_root, "dev", result.Objects, []);
 
         OutputDirectory.Write(_root, "dev", result.Objects.Where(o => o.Kind != "PodDisruptionBudget").ToArray(), []);
 
-        Assert.DoesNotContain(Path.Combine("dev", "rabbitmq", "poddisruptionbudget-rabbitmq.yaml"), Files());
-        Assert.Contains(Path.Combine("dev", "rabbitmq", "statefulset-rabbitmq.yaml"), Files());
+        Assert.DoesNotContain(Path.Combine("dev", "broker", "poddisruptionbudget-broker.yaml"), Files());
+        Assert.Contains(Path.Combine("dev", "broker", "statefulset-broker.yaml"), Files());
     }
 
     [Fact]
     public void Leftovers_of_an_interrupted_run_are_cleaned_and_the_old_tree_was_intact()
     {
-        var result = Renders.Render("dev");
+        var result = FixtureOrganisation.Organisation.Render("dev");
         OutputDirectory.Write(_root, "dev", result.Objects, []);
         var before = Files().ToArray();
         var leftover = Path.Combine(_root, ".dev.staging-99999");
-        Directory.CreateDirectory(Path.Combine(leftover, "rabbitmq"));
-        File.WriteAllText(Path.Combine(leftover, "rabbitmq", "half-written.yaml"), "apiVersion: v");
+        Directory.CreateDirectory(Path.Combine(leftover, "broker"));
+        File.WriteAllText(Path.Combine(leftover, "broker", "half-written.yaml"), "apiVersion: v");
 
         Assert.Equal(before, Files());
         OutputDirectory.Write(_root, "dev", result.Objects, []);
@@ -59,7 +59,7 @@ public sealed class OutputDirectoryTests : IDisposable
     [Fact]
     public void Rendering_some_stacks_keeps_the_other_stacks_files()
     {
-        var result = Renders.Render("dev");
+        var result = FixtureOrganisation.Organisation.Render("dev");
         OutputDirectory.Write(_root, "dev", result.Objects, []);
         var before = Files().ToArray();
         var first = result.Objects[0].Stack;

@@ -4,7 +4,7 @@ namespace StackGen.Tests.FakeKube;
 public sealed record FakeKubeOptions
 {
     /// <summary>
-    /// The Kubernetes minor version served: its OpenAPI spec (../shared/k8s-openapi/) decides how server-side apply
+    /// The Kubernetes minor version served: its OpenAPI spec (tests/k8s-openapi/) decides how server-side apply
     /// merges lists and which fields exist, and /version reports it.
     /// </summary>
     public string KubernetesVersion { get; init; } = "1.34";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using StackGen.Naming;
 
 namespace StackGen.Tests.FakeKube;
 
@@ -68,7 +69,7 @@ internal sealed partial class LabelSelector
     }
 
     private static string Key(string key, string requirement) =>
-        KeyPattern().IsMatch(key) ? key : throw StatusError.BadRequest($"unable to parse requirement: invalid label key \"{key}\" in \"{requirement}\"");
+        Names.IsQualifiedName(key) ? key : throw StatusError.BadRequest($"unable to parse requirement: invalid label key \"{key}\" in \"{requirement}\"");
 
     private static string? Value(JsonObject? labels, string key) => JsonTree.String(labels, key);
 
@@ -106,8 +107,4 @@ internal sealed partial class LabelSelector
 
     [GeneratedRegex(@"^(?<key>[^!=<>\s]+)\s*(?<op>==|!=|=|>|<)\s*(?<value>[^=<>]*)$")]
     private static partial Regex ComparisonPattern();
-
-    // A qualified name with an optional DNS-subdomain prefix, as label keys are.
-    [GeneratedRegex(@"^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$")]
-    private static partial Regex KeyPattern();
 }

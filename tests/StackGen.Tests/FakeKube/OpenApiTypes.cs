@@ -7,7 +7,7 @@ namespace StackGen.Tests.FakeKube;
 
 /// <summary>
 /// The list and map semantics of the built-in kinds, read from the official OpenAPI spec of one Kubernetes minor
-/// version (../shared/k8s-openapi/), the same extensions the real API server feeds to server-side apply:
+/// version (tests/k8s-openapi/), the same extensions the real API server feeds to server-side apply:
 /// x-kubernetes-list-type / -list-map-keys / -map-type, falling back to the strategic-merge patch strategy the
 /// way kube-openapi's schema conversion does.
 /// </summary>
@@ -49,7 +49,7 @@ internal sealed class OpenApiTypes
 
     private static OpenApiTypes Read(string minorVersion)
     {
-        var path = Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "k8s-openapi", $"kubernetes-{minorVersion}.swagger.json.gz"));
+        var path = Repository.OpenApiSpec(minorVersion);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"no OpenAPI spec for Kubernetes {minorVersion}: {path} does not exist", path);

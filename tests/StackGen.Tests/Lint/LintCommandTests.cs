@@ -1,26 +1,21 @@
 using System.Text.Json;
+using StackGen.Tests.Fixtures;
 using StackGen.Tests.Support;
 using StackGen.Validation;
 
 namespace StackGen.Tests.Lint;
 
-/// <summary>`stackgen lint` end to end: exit codes, formats, suppressions from the environment file.</summary>
+/// <summary>`stackgen lint` end to end (on a scratch copy of the fixture organisation): exit codes, formats, suppressions from the environment file.</summary>
 public sealed class LintCommandTests : IDisposable
 {
-    private readonly ScratchRepository _repository = new();
-
-    public LintCommandTests()
-    {
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repository.Root, "environments"), "*.yaml", SearchOption.AllDirectories))
-        {
-            _repository.With(Path.GetRelativePath(Path.Combine(Repository.Root, "environments"), file), File.ReadAllText(file));
-        }
-    }
+    private readonly ScratchOrganisation _repository = FixtureOrganisation.Organisation.Copy();
 
     public void Dispose() => _repository.Dispose();
 
     private int LineOf(string text) =>
-        File.ReadAllLines(Path.Combine(_repository.Root, "environments", "broken.yaml")).ToList().FindIndex(l => l.Contains(text, StringComparison.Ordinal)) + 1;
+        File.ReadAllLines(_repository.PathOf("broken.yaml")).ToList().FindIndex(l => l.Contains(text, StringComparison.Ordinal)) + 1;
+
+    private CliRun Run(params string[] args) => _repository.Organisation.Cli(args);
 
     /// <summary>Production with three of the write-up's mistakes: split-brain RabbitMQ, a moving image tag, a password in a URL.</summary>
     private void WriteBrokenEnvironment(string lint = "") => _repository.With("broken.yaml", $$"""
@@ -30,36 +25,37 @@ public sealed class LintCommandTests : IDisposable
           kubernetesVersion: "1.34"
         tier: production
         stacks:
-          rabbitmq:
+          broker:
             partitionHandling: ignore
             image: rabbitmq:latest
             resources:
               requests: { cpu: "1", memory: 4Gi }
               limits: { cpu: "2", memory: 4Gi }
-          workers:
-            image: registry.example.com/shop/app:2025.06.2
+          backup:
             resources:
-              requests: { cpu: 500m, memory: 1Gi }
-              limits: { cpu: "2", memory: 2Gi }
-          pghoard:
-            database:
-              host: shop-db.prod-eu1.internal
-          web:
-            image: registry.example.com/shop/app:2025.06.2
-            database:
-              host: postgres://app:hunter2@shop-db.prod-eu1.internal
+              requests: { cpu: 100m, memory: 256Mi }
+              limits: { cpu: 500m, memory: 512Mi }
+          worker:
+            resultBackend: redis://app:hunter2@results.shop.internal:6379/0
             resources:
-              requests: { cpu: 500m, memory: 1Gi }
-              limits: { cpu: "2", memory: 1Gi }
+              requests: { cpu: 250m, memory: 512Mi }
+              limits: { cpu: "1", memory: 512Mi }
         {{lint}}
         """);
 
+    /// <summary>Clean for its tier: no errors. A warning is what render accepts, so it may ship (and is printed).</summary>
     [Fact]
-    public void Shipped_environments_lint_clean_with_exit_0()
+    public void Shipped_environments_lint_without_errors_with_exit_0()
     {
-        foreach (var environment in Renders.Environments)
+        OrganisationChecks.LintsWithoutErrors(Renders.Shipped);
+    }
+
+    [Fact]
+    public void Fixture_environments_lint_clean_with_exit_0()
+    {
+        foreach (var environment in FixtureOrganisation.Organisation.Environments)
         {
-            var run = CliRun.In(Repository.Root, "lint", "--env", environment);
+            var run = FixtureOrganisation.Organisation.Cli("lint", "--env", environment);
 
             Assert.Equal(0, run.ExitCode);
             Assert.EndsWith($"{environment}: 0 errors, 0 warnings, 0 notes, 0 suppressed\n", run.Out);
@@ -71,7 +67,7 @@ public sealed class LintCommandTests : IDisposable
     {
         WriteBrokenEnvironment();
 
-        var run = CliRun.In(_repository.Root, "lint", "--env", "broken", "--format", "json");
+        var run = Run("lint", "--env", "broken", "--format", "json");
 
         Assert.Equal(1, run.ExitCode);
         using var json = JsonDocument.Parse(run.Out);
@@ -80,9 +76,9 @@ public sealed class LintCommandTests : IDisposable
             .ToArray();
         Assert.Equal(
             [
-                "SG2001 StatefulSet/rabbitmq environments/broken.yaml:8:24",
-                "SG2007 StatefulSet/rabbitmq environments/broken.yaml:9:12",
-                "SG2005 Deployment/web environments/broken.yaml:21:3",
+                "SG2001 StatefulSet/broker environments/broken.yaml:8:24",
+                "SG2007 StatefulSet/broker environments/broken.yaml:9:12",
+                "SG2005 Deployment/worker environments/broken.yaml:17:3",
             ],
             findings);
     }
@@ -90,11 +86,11 @@ public sealed class LintCommandTests : IDisposable
     [Fact]
     public void An_even_rabbitmq_cluster_is_a_finding_at_the_replicas_setting()
     {
-        var production = File.ReadAllText(Path.Combine(_repository.Root, "environments", "production.yaml"));
-        _repository.With("production.yaml", production.Replace("  rabbitmq:\n    replicas: 3\n", "  rabbitmq:\n    replicas: 4\n", StringComparison.Ordinal));
-        var line = File.ReadAllLines(Path.Combine(_repository.Root, "environments", "production.yaml")).ToList().FindIndex(l => l == "    replicas: 4") + 1;
+        var production = File.ReadAllText(_repository.PathOf("production.yaml"));
+        _repository.With("production.yaml", production.Replace("  broker:\n    replicas: 3\n", "  broker:\n    replicas: 4\n", StringComparison.Ordinal));
+        var line = File.ReadAllLines(_repository.PathOf("production.yaml")).ToList().FindIndex(l => l == "    replicas: 4") + 1;
 
-        var run = CliRun.In(_repository.Root, "lint", "--env", "production", "--format", "json");
+        var run = Run("lint", "--env", "production", "--format", "json");
 
         Assert.Equal(1, run.ExitCode);
         using var json = JsonDocument.Parse(run.Out);
@@ -110,16 +106,16 @@ public sealed class LintCommandTests : IDisposable
             lint:
               suppress:
               - rule: SG2001
-                stack: rabbitmq
+                stack: broker
                 reason: single-AZ lab cluster, partitions are not expected
               - rule: SG2007
-                resource: StatefulSet/rabbitmq
+                resource: StatefulSet/broker
                 reason: tracking upstream on purpose in this lab
               - rule: SG2005
-                reason: throw-away credentials of the lab database
+                reason: throw-away credentials of the lab result store
             """);
 
-        var run = CliRun.In(_repository.Root, "lint", "--env", "broken");
+        var run = Run("lint", "--env", "broken");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("suppressed SG2001", run.Out);
@@ -135,7 +131,7 @@ public sealed class LintCommandTests : IDisposable
               - rule: SG2001
             """);
 
-        var run = CliRun.In(_repository.Root, "lint", "--env", "broken", "--format", "json");
+        var run = Run("lint", "--env", "broken", "--format", "json");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"\"location\": \"environments/broken.yaml:{LineOf("- rule: SG2001")}:5\"", run.Out);
@@ -152,7 +148,7 @@ public sealed class LintCommandTests : IDisposable
                 SG2100: warning
             """);
 
-        var run = CliRun.In(_repository.Root, "lint", "--env", "broken");
+        var run = Run("lint", "--env", "broken");
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith($"environments/broken.yaml:{LineOf("SG2100")}:5: error: lint.severity.SG2100: unknown rule 'SG2100'", Assert.Single(run.ErrorLines));
@@ -163,7 +159,7 @@ public sealed class LintCommandTests : IDisposable
     {
         WriteBrokenEnvironment();
 
-        var run = CliRun.In(_repository.Root, "render", "--env", "broken");
+        var run = Run("render", "--env", "broken");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("", run.Out);
@@ -173,7 +169,7 @@ public sealed class LintCommandTests : IDisposable
     [Fact]
     public void Explain_prints_the_rule()
     {
-        var run = CliRun.In(Repository.Root, "lint", "--explain", "SG2004");
+        var run = FixtureOrganisation.Organisation.Cli("lint", "--explain", "SG2004");
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("SG2004: Backup workloads are bounded and deprioritised", run.Out);

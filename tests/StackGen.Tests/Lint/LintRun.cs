@@ -1,12 +1,12 @@
 using k8s;
 using k8s.Models;
 using StackGen.Rendering;
-using StackGen.Tests.Support;
+using StackGen.Tests.Fixtures;
 using StackGen.Validation;
 
 namespace StackGen.Tests.Lint;
 
-/// <summary>Lints a fresh render of a real environment after an optional change to its objects.</summary>
+/// <summary>Lints a fresh render of a fixture environment (<see cref="FixtureOrganisation"/>) after an optional change to its objects.</summary>
 internal static class LintRun
 {
     public static LintReport Of(string environment, Action<RenderResult>? change = null, params string[] sets) =>
@@ -17,7 +17,7 @@ internal static class LintRun
         }, sets);
 
     public static LintReport Of(string environment, Func<RenderResult, RenderResult> change, params string[] sets) =>
-        Linter.Run(change(Renders.Render(environment, sets)));
+        Linter.Run(change(FixtureOrganisation.Organisation.Render(environment, sets)));
 
     public static RenderResult With(this RenderResult result, string stack, IKubernetesObject<V1ObjectMeta> resource) =>
         result with { Objects = [.. result.Objects, new RenderedObject(stack, resource)] };

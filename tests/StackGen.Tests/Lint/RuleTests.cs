@@ -1,23 +1,29 @@
 using k8s.Models;
+using StackGen.Tests.Fixtures;
 using StackGen.Tests.Support;
 using StackGen.Validation;
 
 namespace StackGen.Tests.Lint;
 
 /// <summary>
-/// Each rule against one deliberately broken copy of a real render (it must fire, exactly once) and against the
-/// shipped render (it must stay quiet).
+/// Each rule against one deliberately broken copy of a fixture render (it must fire, exactly once) and against the
+/// unbroken fixture render (it must stay quiet at every severity); the organisation's own environments lint without
+/// errors for their tier (warnings are what render accepts).
 /// </summary>
 public sealed class RuleTests
 {
-    private static V1StatefulSet Broker(StackGen.Rendering.RenderResult r) => r.Find<V1StatefulSet>("rabbitmq");
+    private static V1StatefulSet Broker(StackGen.Rendering.RenderResult r) => r.Find<V1StatefulSet>("broker");
 
-    private static V1Container BrokerContainer(StackGen.Rendering.RenderResult r) => Broker(r).Spec.Template.Spec.Containers.Single(c => c.Name == "rabbitmq");
+    private static V1Container BrokerContainer(StackGen.Rendering.RenderResult r) => Broker(r).Spec.Template.Spec.Containers.Single(c => c.Name == "broker");
 
-    public static TheoryData<string, string> Environments()
+    public static TheoryData<string, string> Environments() => RulesBy(Renders.Environments);
+
+    public static TheoryData<string, string> FixtureEnvironments() => RulesBy(FixtureOrganisation.Organisation.Environments);
+
+    private static TheoryData<string, string> RulesBy(IEnumerable<string> environments)
     {
         var data = new TheoryData<string, string>();
-        foreach (var environment in Renders.Environments)
+        foreach (var environment in environments)
         {
             foreach (var rule in Linter.Rules)
             {
@@ -28,13 +34,23 @@ public sealed class RuleTests
         return data;
     }
 
+    /// <summary>Lint clean for the tier: no finding at error severity, which is what makes render refuse.</summary>
     [Theory]
     [MemberData(nameof(Environments))]
     public void Shipped_stacks_lint_clean(string rule, string environment)
     {
+        var report = Linter.Run(Renders.Render(environment));
+
+        Assert.DoesNotContain(report.Active, f => f.Rule.Id == rule && f.Severity >= Severity.Error);
+    }
+
+    [Theory]
+    [MemberData(nameof(FixtureEnvironments))]
+    public void Fixture_stacks_lint_clean_at_every_severity(string rule, string environment)
+    {
         var report = LintRun.Of(environment);
 
-        Assert.DoesNotContain(report.Active, f => f.Rule.Id == rule && f.Severity >= Severity.Warning);
+        Assert.DoesNotContain(report.Findings, f => f.Rule.Id == rule);
     }
 
     private static void AssertFires(string rule, LintReport report, string objectId)
@@ -45,39 +61,39 @@ public sealed class RuleTests
 
     [Fact]
     public void SG1001_rejects_a_service_name_that_is_not_a_dns_label() =>
-        AssertFires("SG1001", LintRun.Of("production", r => r.Find<V1Service>("rabbitmq").Metadata.Name = "RabbitMQ_Client"), "Service/RabbitMQ_Client");
+        AssertFires("SG1001", LintRun.Of("production", r => r.Find<V1Service>("broker").Metadata.Name = "Broker_Client"), "Service/Broker_Client");
 
     [Fact]
     public void SG1002_rejects_a_label_value_with_spaces() =>
-        AssertFires("SG1002", LintRun.Of("production", r => Broker(r).Metadata.Labels["team"] = "platform team"), "StatefulSet/rabbitmq");
+        AssertFires("SG1002", LintRun.Of("production", r => Broker(r).Metadata.Labels["team"] = "platform team"), "StatefulSet/broker");
 
     [Fact]
     public void SG1003_rejects_a_selector_that_misses_the_template() =>
-        AssertFires("SG1003", LintRun.Of("production", r => Broker(r).Spec.Selector.MatchLabels["extra"] = "x"), "StatefulSet/rabbitmq");
+        AssertFires("SG1003", LintRun.Of("production", r => Broker(r).Spec.Selector.MatchLabels["extra"] = "x"), "StatefulSet/broker");
 
     [Fact]
     public void SG1004_rejects_a_port_name_longer_than_15_characters() =>
-        AssertFires("SG1004", LintRun.Of("production", r => BrokerContainer(r).Ports.Single(p => p.Name == "management").Name = "management-console"), "StatefulSet/rabbitmq");
+        AssertFires("SG1004", LintRun.Of("production", r => BrokerContainer(r).Ports.Single(p => p.Name == "management").Name = "management-console"), "StatefulSet/broker");
 
     [Fact]
     public void SG1005_rejects_a_probe_on_an_undeclared_port() =>
-        AssertFires("SG1005", LintRun.Of("production", r => BrokerContainer(r).ReadinessProbe.TcpSocket.Port = "ampq"), "StatefulSet/rabbitmq");
+        AssertFires("SG1005", LintRun.Of("production", r => BrokerContainer(r).ReadinessProbe.TcpSocket.Port = "ampq"), "StatefulSet/broker");
 
     [Fact]
     public void SG1006_rejects_a_request_above_its_limit() =>
-        AssertFires("SG1006", LintRun.Of("production", r => BrokerContainer(r).Resources.Requests["memory"] = new ResourceQuantity("8Gi")), "StatefulSet/rabbitmq");
+        AssertFires("SG1006", LintRun.Of("production", r => BrokerContainer(r).Resources.Requests["memory"] = new ResourceQuantity("8Gi")), "StatefulSet/broker");
 
     [Fact]
     public void SG1007_rejects_a_service_name_that_is_not_headless() =>
-        AssertFires("SG1007", LintRun.Of("production", r => Broker(r).Spec.ServiceName = "rabbitmq"), "StatefulSet/rabbitmq");
+        AssertFires("SG1007", LintRun.Of("production", r => Broker(r).Spec.ServiceName = "broker"), "StatefulSet/broker");
 
     [Fact]
     public void SG1008_rejects_a_disruption_budget_that_selects_nothing() =>
-        AssertFires("SG1008", LintRun.Of("production", r => r.Find<V1PodDisruptionBudget>("rabbitmq").Spec.Selector.MatchLabels["app.kubernetes.io/component"] = "brokers"), "PodDisruptionBudget/rabbitmq");
+        AssertFires("SG1008", LintRun.Of("production", r => r.Find<V1PodDisruptionBudget>("broker").Spec.Selector.MatchLabels["app.kubernetes.io/component"] = "brokers"), "PodDisruptionBudget/broker");
 
     [Fact]
     public void SG1009_rejects_a_config_map_that_is_neither_rendered_nor_external() =>
-        AssertFires("SG1009", LintRun.Of("production", r => Broker(r).Spec.Template.Spec.Volumes.Single(v => v.Name == "config").ConfigMap.Name = "rabbitmq-conf"), "StatefulSet/rabbitmq");
+        AssertFires("SG1009", LintRun.Of("production", r => Broker(r).Spec.Template.Spec.Volumes.Single(v => v.Name == "config").ConfigMap.Name = "broker-conf"), "StatefulSet/broker");
 
     [Fact]
     public void SG1010_rejects_an_autoscaler_whose_target_sets_replicas()
@@ -86,14 +102,15 @@ public sealed class RuleTests
         {
             var hpa = r.Objects.Select(o => o.Resource).OfType<V2HorizontalPodAutoscaler>().First();
             r.Find<V1Deployment>(hpa.Spec.ScaleTargetRef.Name).Spec.Replicas = 4;
-        });
+            return r;
+        }, "worker.autoscaling.enabled=true");
 
         Assert.Single(report.Active, f => f.Rule.Id == "SG1010");
     }
 
     [Fact]
     public void SG1011_rejects_a_container_without_an_image() =>
-        AssertFires("SG1011", LintRun.Of("production", r => BrokerContainer(r).Image = null), "StatefulSet/rabbitmq");
+        AssertFires("SG1011", LintRun.Of("production", r => BrokerContainer(r).Image = null), "StatefulSet/broker");
 
     [Fact]
     public void SG1012_rejects_a_removed_api_version_and_replication_controllers()
@@ -101,33 +118,33 @@ public sealed class RuleTests
         var report = LintRun.Of("production", r =>
         {
             Broker(r).ApiVersion = "apps/v1beta1";
-            return r.With("rabbitmq", new V1ReplicationController { ApiVersion = "v1", Kind = "ReplicationController", Metadata = new V1ObjectMeta { Name = "pghoard" } });
+            return r.With("broker", new V1ReplicationController { ApiVersion = "v1", Kind = "ReplicationController", Metadata = new V1ObjectMeta { Name = "backup" } });
         });
 
-        Assert.Equal(["ReplicationController/pghoard", "StatefulSet/rabbitmq"], report.Active.Where(f => f.Rule.Id == "SG1012").Select(f => f.ObjectId).Order(StringComparer.Ordinal));
+        Assert.Equal(["ReplicationController/backup", "StatefulSet/broker"], report.Active.Where(f => f.Rule.Id == "SG1012").Select(f => f.ObjectId).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void SG2001_rejects_ignore_partition_handling_and_names_the_setting()
     {
-        var report = LintRun.Of("production", sets: "rabbitmq.partitionHandling=ignore");
+        var report = LintRun.Of("production", sets: "broker.partitionHandling=ignore");
 
         var finding = Assert.Single(report.Active, f => f.Rule.Id == "SG2001");
-        Assert.Equal("--set rabbitmq.partitionHandling=ignore", finding.Location.Text);
+        Assert.Equal("--set broker.partitionHandling=ignore", finding.Location.Text);
     }
 
     [Fact]
     public void SG2001_accepts_ignore_on_a_single_node() =>
-        Assert.DoesNotContain("SG2001", LintRun.Of("production", sets: ["rabbitmq.partitionHandling=ignore", "rabbitmq.replicas=1"]).Ids());
+        Assert.DoesNotContain("SG2001", LintRun.Of("production", sets: ["broker.partitionHandling=ignore", "broker.replicas=1"]).Ids());
 
     [Fact]
     public void SG2009_rejects_an_even_rabbitmq_cluster_and_names_the_setting()
     {
-        var report = LintRun.Of("production", sets: "rabbitmq.replicas=4");
+        var report = LintRun.Of("production", sets: "broker.replicas=4");
 
         var finding = Assert.Single(report.Active, f => f.Rule.Id == "SG2009");
-        Assert.Equal("StatefulSet/rabbitmq", finding.ObjectId);
-        Assert.Equal("--set rabbitmq.replicas=4", finding.Location.Text);
+        Assert.Equal("StatefulSet/broker", finding.ObjectId);
+        Assert.Equal("--set broker.replicas=4", finding.Location.Text);
         Assert.Equal(Severity.Error, finding.Severity);
     }
 
@@ -136,17 +153,17 @@ public sealed class RuleTests
     [InlineData(3)]
     [InlineData(5)]
     public void SG2009_accepts_a_single_node_and_odd_clusters(int replicas) =>
-        Assert.DoesNotContain("SG2009", LintRun.Of("production", sets: $"rabbitmq.replicas={replicas}").Ids());
+        Assert.DoesNotContain("SG2009", LintRun.Of("production", sets: $"broker.replicas={replicas}").Ids());
 
     [Fact]
     public void SG2002_rejects_replicas_that_may_share_a_node() =>
-        AssertFires("SG2002", LintRun.Of("production", r => Broker(r).Spec.Template.Spec.Affinity = null), "StatefulSet/rabbitmq");
+        AssertFires("SG2002", LintRun.Of("production", r => Broker(r).Spec.Template.Spec.Affinity = null), "StatefulSet/broker");
 
     [Fact]
     public void SG2003_requires_resources_in_production_but_not_in_development()
     {
-        Assert.Contains("SG2003", LintRun.Of("production", sets: "rabbitmq.resources=null").Ids());
-        Assert.DoesNotContain("SG2003", LintRun.Of("dev", sets: "rabbitmq.resources=null").Ids());
+        Assert.Contains("SG2003", LintRun.Of("production", sets: "broker.resources=null").Ids());
+        Assert.DoesNotContain("SG2003", LintRun.Of("dev", sets: "broker.resources=null").Ids());
     }
 
     [Fact]
@@ -154,10 +171,10 @@ public sealed class RuleTests
     {
         var report = LintRun.Of("production", r =>
         {
-            var backup = r.Find<V1Deployment>("pghoard").Spec.Template.Spec.Containers[0];
+            var backup = r.Find<V1Deployment>("backup").Spec.Template.Spec.Containers[0];
             backup.Resources.Limits = null;
-            backup.Command = ["pghoard"];
-            backup.Args = ["/etc/pghoard/pghoard.json"];
+            backup.Command = ["backup-daemon"];
+            backup.Args = ["--config", "/etc/backup/backup.json"];
         });
 
         Assert.Equal(2, report.Active.Count(f => f.Rule.Id == "SG2004" && f.Severity == Severity.Error));
@@ -170,7 +187,7 @@ public sealed class RuleTests
         {
             BrokerContainer(r).Env.Add(new V1EnvVar { Name = "RABBITMQ_ERLANG_COOKIE", Value = "changeThis" });
             BrokerContainer(r).Args = ["--password=hunter2"];
-            r.Find<V1ConfigMap>("rabbitmq-config").Data["extra.conf"] = "default_pass = guest\nurl = amqp://app:s3cret@host/\n";
+            r.Find<V1ConfigMap>("broker-config").Data["extra.conf"] = "default_pass = guest\nurl = amqp://app:s3cret@host/\n";
         });
 
         Assert.Equal(4, report.Active.Count(f => f.Rule.Id == "SG2005"));
@@ -186,15 +203,15 @@ public sealed class RuleTests
 
     [Fact]
     public void SG2006_rejects_a_missing_readiness_probe() =>
-        AssertFires("SG2006", LintRun.Of("production", r => BrokerContainer(r).ReadinessProbe = null), "StatefulSet/rabbitmq");
+        AssertFires("SG2006", LintRun.Of("production", r => BrokerContainer(r).ReadinessProbe = null), "StatefulSet/broker");
 
     [Fact]
     public void SG2007_rejects_latest_in_production_and_names_the_setting()
     {
-        var finding = Assert.Single(LintRun.Of("production", sets: "rabbitmq.image=rabbitmq:latest").Active, f => f.Rule.Id == "SG2007");
+        var finding = Assert.Single(LintRun.Of("production", sets: "broker.image=rabbitmq:latest").Active, f => f.Rule.Id == "SG2007");
 
         Assert.Equal(Severity.Error, finding.Severity);
-        Assert.Equal("--set rabbitmq.image=rabbitmq:latest", finding.Location.Text);
+        Assert.Equal("--set broker.image=rabbitmq:latest", finding.Location.Text);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using StackGen.Tests.Support;
+using StackGen.Tests.Fixtures;
 
 namespace StackGen.Tests.Lint;
 
@@ -15,7 +15,7 @@ public sealed class SarifTests
     [Fact]
     public void Sarif_output_has_the_required_sarif_2_1_0_structure()
     {
-        var run = CliRun.In(Repository.Root, "lint", "--env", "production", "--format", "sarif", "--set", "rabbitmq.partitionHandling=ignore");
+        var run = FixtureOrganisation.Organisation.Cli("lint", "--env", "production", "--format", "sarif", "--set", "broker.partitionHandling=ignore");
 
         Assert.Equal(1, run.ExitCode);
         using var document = JsonDocument.Parse(run.Out);
@@ -54,7 +54,7 @@ public sealed class SarifTests
     [Fact]
     public void Suppressed_findings_carry_a_sarif_suppression()
     {
-        var run = CliRun.In(Repository.Root, "lint", "--env", "production", "--format", "sarif", "--set", "rabbitmq.partitionHandling=ignore");
+        var run = FixtureOrganisation.Organisation.Cli("lint", "--env", "production", "--format", "sarif", "--set", "broker.partitionHandling=ignore");
         using var document = JsonDocument.Parse(run.Out);
 
         var result = document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Single(r => r.GetProperty("ruleId").GetString() == "SG2001");

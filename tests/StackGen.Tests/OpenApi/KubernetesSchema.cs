@@ -4,12 +4,13 @@ using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using StackGen.Tests.Support;
 
 namespace StackGen.Tests.OpenApi;
 
 /// <summary>
 /// Strict validation of one rendered object against the official OpenAPI v2 spec of a Kubernetes minor version
-/// (the swagger.json files in ../shared/k8s-openapi/ next to the repository). Stricter than the API server on
+/// (the swagger.json files the repository carries in tests/k8s-openapi/). Stricter than the API server on
 /// purpose: unknown fields, nulls and malformed quantities are errors rather than silently dropped.
 /// </summary>
 public sealed partial class KubernetesSchema
@@ -98,7 +99,7 @@ public sealed partial class KubernetesSchema
 
     private static KubernetesSchema Read(string minorVersion)
     {
-        var path = Path.Combine(SpecDirectory(), $"kubernetes-{minorVersion}.swagger.json.gz");
+        var path = Repository.OpenApiSpec(minorVersion);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"no OpenAPI spec for Kubernetes {minorVersion}: {path} does not exist", path);
@@ -110,19 +111,6 @@ public sealed partial class KubernetesSchema
 
         // Clone detaches the elements from the pooled document, so they outlive it and need no disposal.
         return new KubernetesSchema(minorVersion, document.RootElement.GetProperty("definitions").Clone());
-    }
-
-    private static string SpecDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "StackGen.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "k8s-openapi"));
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no directory above {AppContext.BaseDirectory} contains StackGen.sln");
     }
 
     private void Check(JsonNode? node, JsonElement schema, string path, List<string> errors)

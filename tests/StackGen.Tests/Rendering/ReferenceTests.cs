@@ -4,6 +4,7 @@ using StackGen.Diagnostics;
 using StackGen.Layering;
 using StackGen.Rendering;
 using StackGen.Stacks;
+using StackGen.Tests.Fixtures;
 using StackGen.Tests.Support;
 
 namespace StackGen.Tests.Rendering;
@@ -11,15 +12,68 @@ namespace StackGen.Tests.Rendering;
 /// <summary>Stacks use each other's typed outputs; the references are the dependency graph.</summary>
 public sealed class ReferenceTests
 {
+    private static string EnvValue(RenderResult result, string deployment, string variable) =>
+        result.Objects.Select(o => o.Resource).OfType<V1Deployment>().Single(d => d.Metadata.Name == deployment)
+            .Spec.Template.Spec.Containers[0].Env.Single(e => e.Name == variable).Value;
+
+    private static TestOrganisation Fixture => FixtureOrganisation.Organisation;
+
+    /// <summary>Names of the stacks with an object whose YAML differs between the two renders of the same objects.</summary>
+    private static IEnumerable<string> ChangedStacks(RenderResult before, RenderResult after)
+    {
+        Assert.Equal(before.Objects.Select(o => o.Id), after.Objects.Select(o => o.Id));
+        return before.Objects.Zip(after.Objects)
+            .Where(pair => StackGen.Emitting.YamlEmitter.Write(pair.First.Resource) != StackGen.Emitting.YamlEmitter.Write(pair.Second.Resource))
+            .Select(pair => pair.First.Stack)
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<string> ProviderAndConsumers(RenderResult result, string provider) =>
+        result.Dependencies.Where(d => d.Provider == provider).Select(d => d.Consumer).Append(provider).Distinct().Order(StringComparer.Ordinal);
+
+    [Fact]
+    public void A_consumer_gets_one_url_per_node_of_the_stack_it_references()
+    {
+        var urls = EnvValue(Fixture.Render("production", ["broker.replicas=5"]), "worker", "BROKER_URL").Split(';');
+
+        Assert.Equal(
+            Enumerable.Range(0, 5).Select(i => $"amqp://app:$(BROKER_PASSWORD)@broker-{i}.broker-peers.shop.svc.cluster.local:5672/"),
+            urls);
+    }
+
+    [Fact]
+    public void Changing_a_setting_changes_only_its_stack_and_the_stacks_that_reference_it()
+    {
+        var before = Fixture.Render("production");
+        var after = Fixture.Render("production", ["broker.replicas=5"]);
+
+        Assert.Equal(["broker", "worker"], ChangedStacks(before, after));
+        Assert.Equal(ProviderAndConsumers(before, "broker"), ChangedStacks(before, after));
+    }
+
+    [Fact]
+    public void Stacks_come_after_the_stacks_they_reference()
+    {
+        var result = Fixture.Render("production");
+
+        AssertProvidersFirst(result);
+        Assert.Equal([new StackDependency("worker", "broker")], result.Dependencies);
+    }
+
+    /// <summary>README: `--set rabbitmq.replicas=N` gives every consumer N broker URLs with no other edit.</summary>
     [Theory]
     [InlineData("workers-celery")]
     [InlineData("web-config")]
     public void The_broker_list_follows_the_rabbitmq_replica_count(string configMap)
     {
-        var module = CeleryModules.Text(Renders.Render("production", ["rabbitmq.replicas=5"]), configMap);
+        var replicas = OtherReplicaCount();
+        var result = Renders.Render("production", [$"rabbitmq.replicas={replicas}"]);
+
+        var module = CeleryModules.Text(result, configMap);
 
         Assert.Equal(
-            Enumerable.Range(0, 5).Select(i => $"rabbitmq-{i}.rabbitmq-peers.shop.svc.cluster.local"),
+            Enumerable.Range(0, replicas).Select(i => $"rabbitmq-{i}.rabbitmq-peers.{result.Environment.Target.Namespace}.svc.cluster.local"),
             CeleryModules.BrokerNodes(module));
     }
 
@@ -27,27 +81,17 @@ public sealed class ReferenceTests
     public void Changing_rabbitmq_replicas_changes_only_rabbitmq_and_the_stacks_that_reference_it()
     {
         var before = Renders.Render("production");
-        var after = Renders.Render("production", ["rabbitmq.replicas=5"]);
+        var after = Renders.Render("production", [$"rabbitmq.replicas={OtherReplicaCount()}"]);
 
-        var changed = before.Objects.Zip(after.Objects)
-            .Where(pair => StackGen.Emitting.YamlEmitter.Write(pair.First.Resource) != StackGen.Emitting.YamlEmitter.Write(pair.Second.Resource))
-            .Select(pair => pair.First.Stack)
-            .Distinct()
-            .Order(StringComparer.Ordinal);
-
-        var consumers = before.Dependencies.Where(d => d.Provider == "rabbitmq").Select(d => d.Consumer);
-        Assert.Equal(consumers.Append("rabbitmq").Distinct().Order(StringComparer.Ordinal), changed);
-        Assert.Equal(before.Objects.Select(o => o.Id), after.Objects.Select(o => o.Id));
+        Assert.Equal(ProviderAndConsumers(before, "rabbitmq"), ChangedStacks(before, after));
     }
 
     [Fact]
-    public void Stacks_come_after_the_stacks_they_reference()
+    public void The_organisations_stacks_come_after_the_stacks_they_reference()
     {
         var result = Renders.Render("production");
 
-        Assert.All(result.Dependencies, d => Assert.True(
-            result.StackOrder.ToList().IndexOf(d.Provider) < result.StackOrder.ToList().IndexOf(d.Consumer),
-            $"{d.Provider} must come before {d.Consumer}"));
+        AssertProvidersFirst(result);
         Assert.Contains(new StackDependency("workers", "rabbitmq"), result.Dependencies);
     }
 
@@ -55,15 +99,15 @@ public sealed class ReferenceTests
     public void A_reference_to_a_stack_the_environment_does_not_deploy_names_both_stacks()
     {
         using var repository = new ScratchRepository().With("dev.yaml", """
-            target: { context: dev, namespace: shop-dev, kubernetesVersion: "1.33" }
+            target: { context: dev, namespace: fixture-dev, kubernetesVersion: "1.33" }
             stacks:
-              workers: {}
+              worker: {}
             """);
-        var environment = new EnvironmentLoader(repository.Root, Renders.Catalog).Load("dev", []);
+        var environment = new EnvironmentLoader(repository.Root, FixtureOrganisation.Catalog).Load("dev", []);
 
-        var error = Assert.Single(Assert.Throws<InputException>(() => new Renderer(Renders.Catalog).Render(environment, [])).Errors);
+        var error = Assert.Single(Assert.Throws<InputException>(() => new Renderer(FixtureOrganisation.Catalog).Render(environment, [])).Errors);
 
-        Assert.Equal("environments/dev.yaml:3:3: error: stack 'workers' references RabbitMqOutputs, but environment 'dev' deploys no stack that provides it; add stack 'rabbitmq' to its stacks", error.ToString());
+        Assert.Equal("environments/dev.yaml:3:3: error: stack 'worker' references BrokerOutputs, but environment 'dev' deploys no stack that provides it; add stack 'broker' to its stacks", error.ToString());
     }
 
     [Fact]
@@ -83,6 +127,19 @@ public sealed class ReferenceTests
         Assert.Contains("'ping'", error.Message);
         Assert.Contains("'pong'", error.Message);
         Assert.Contains("cycle", error.Message);
+    }
+
+    /// <summary>A replica count production does not have today (whatever its files say), within the setting's range.</summary>
+    private static int OtherReplicaCount()
+    {
+        var current = ((StackGen.Stacks.RabbitMq.RabbitMqSettings)Renders.Shipped.Load("production").Find("rabbitmq")!.Settings.Value).Replicas;
+        return current == 5 ? 7 : 5;
+    }
+
+    private static void AssertProvidersFirst(RenderResult result)
+    {
+        var order = result.StackOrder.ToList();
+        Assert.All(result.Dependencies, d => Assert.True(order.IndexOf(d.Provider) < order.IndexOf(d.Consumer), $"{d.Provider} must come before {d.Consumer}"));
     }
 
     public sealed record Empty;

@@ -1,11 +1,12 @@
-using System.Text.Json;
 using k8s;
 using k8s.Models;
+using StackGen.Building;
 using StackGen.Rendering;
 using StackGen.Settings;
 using StackGen.Stacks.Celery;
 using StackGen.Stacks.RabbitMq;
 using StackGen.Tests.Support;
+using StackGen.Workloads;
 
 namespace StackGen.Tests.Stacks;
 
@@ -21,7 +22,7 @@ public sealed class CeleryWorkersTests
 
     /// <summary>Every workload of the workers stack (worker Deployments, beat, the producer Job).</summary>
     private static IKubernetesObject<V1ObjectMeta>[] Workloads(RenderResult result) =>
-        [.. result.Objects.Where(o => o.Stack == "workers" && ConfigChecksums.PodTemplate(o.Resource) is not null).Select(o => o.Resource)];
+        [.. result.Objects.Where(o => o.Stack == "workers" && PodTemplates.Of(o.Resource) is not null).Select(o => o.Resource)];
 
     private static string[] Lines(string module) => module.Split('\n');
 
@@ -69,8 +70,9 @@ public sealed class CeleryWorkersTests
     [Fact]
     public void Workers_declare_every_queue_quorum_and_route_unrouted_tasks_to_the_default_queue()
     {
-        var module = CeleryModules.Text(Renders.Render("production"), "workers-celery");
-        string[] queues = ["default", "emails", "reports"];
+        var result = Renders.Render("production");
+        var module = CeleryModules.Text(result, "workers-celery");
+        var queues = Settings(result).Queues.Select(q => q.Name);
 
         Assert.Equal(
             queues.Select(q => $$"""    Queue("{{q}}", Exchange("{{q}}"), routing_key="{{q}}", queue_arguments={"x-queue-type": "quorum"}),"""),
@@ -89,16 +91,26 @@ public sealed class CeleryWorkersTests
         Assert.Contains("task_reject_on_worker_lost = True", Lines(module));
     }
 
+    /// <summary>Every production queue's worker, with the queue's concurrency and time limit from the environment files.</summary>
     [Fact]
     public void The_worker_command_keeps_its_contract()
     {
-        var worker = Renders.Render("production").Find<V1Deployment>("workers-reports").Container("worker");
+        var result = Renders.Render("production");
+        var settings = Settings(result);
 
-        Assert.Equal(
-            ["celery", "-A", "shop", "worker", "--loglevel", "INFO", "--queues", "reports", "--concurrency", "2", "--time-limit", "1800",
-             "--prefetch-multiplier", "1", "-O", "fair", "--without-gossip", "--without-mingle"],
-            worker.Command);
+        Assert.All(settings.Queues, queue =>
+        {
+            var worker = Workloads(result).SelectMany(w => w.Template().Spec.Containers).Where(c => c.Name == "worker")
+                .Single(c => c.Command.SkipWhile(a => a != "--queues").Skip(1).FirstOrDefault() == queue.Name);
+            var timeLimit = (int)(queue.TaskTimeLimit ?? settings.TaskTimeLimit).Value.TotalSeconds;
+            Assert.Equal(
+                ["celery", "-A", settings.App, "worker", "--loglevel", "INFO", "--queues", queue.Name, "--concurrency", $"{queue.Concurrency}", "--time-limit", $"{timeLimit}",
+                 "--prefetch-multiplier", "1", "-O", "fair", "--without-gossip", "--without-mingle"],
+                worker.Command);
+        });
     }
+
+    private static CeleryWorkersSettings Settings(RenderResult result) => (CeleryWorkersSettings)result.Environment.Find("workers")!.Settings.Value;
 
     /// <summary>
     /// The kubelet's $(VAR) expansion splices a password into a URL raw ('/', '+', '=' break it, '@', '#' cut it);
@@ -123,26 +135,21 @@ public sealed class CeleryWorkersTests
         });
     }
 
-    /// <summary>A setting can end up in the module only as a Python string literal: it cannot end the string or add a line.</summary>
+    /// <summary>Values land inside the template's string literals; one that could end a literal or add a line is refused.</summary>
     [Fact]
-    public void Settings_reach_the_module_only_as_string_literals()
+    public void A_value_that_could_end_a_string_literal_never_reaches_the_module()
     {
         const string node = "n\"]\nimport os\nos.system(\"id\")\n[\"";
         const string vhost = "shop\\\", safe=\"\")\nbroker_url = \"amqp://evil\"\n#";
-        const string queue = "q\"), Queue(\"x\"\n";
+        const string queue = "q\"), Queue(\"x\"";
         var password = new SecretRef("s", "k");
+        string Render(string n, string v, string q) =>
+            CeleryConfigModule.Render(new RabbitMqOutputs([n], "svc", 5672, v, "app", password), new CeleryOutputs([q], q), consumes: true);
 
-        var hostile = CeleryConfigModule.Render(new RabbitMqOutputs([node], "svc", 5672, vhost, "app", password), new CeleryOutputs([queue], queue), consumes: true);
-        var benign = CeleryConfigModule.Render(new RabbitMqOutputs(["n"], "svc", 5672, "v", "app", password), new CeleryOutputs(["q"], "q"), consumes: true);
-
-        Assert.Equal(Lines(benign).Length, Lines(hostile).Length);
-        foreach (var value in new[] { node, vhost, queue })
-        {
-            Assert.Contains(JsonSerializer.Serialize(value), hostile, StringComparison.Ordinal);
-        }
-
-        Assert.DoesNotContain(Lines(hostile), line => line.StartsWith("import os", StringComparison.Ordinal) && line != "import os");
-        Assert.Single(Lines(hostile), line => line.StartsWith("broker_url", StringComparison.Ordinal));
+        Assert.Contains("\"n\",", Render("n", "v", "q"), StringComparison.Ordinal);
+        Assert.Equal('"', Assert.Throws<ConfigValueException>(() => Render(node, "v", "q")).Refused);
+        Assert.Equal('\\', Assert.Throws<ConfigValueException>(() => Render("n", vhost, "q")).Refused);
+        Assert.Equal('"', Assert.Throws<ConfigValueException>(() => Render("n", "v", queue)).Refused);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using k8s.Models;
+using StackGen.Layering;
 using StackGen.Stacks.RabbitMq;
 using StackGen.Tests.Support;
 
@@ -35,16 +36,24 @@ public sealed partial class RabbitMqClusterTests
         Assert.NotNull(broker.Env.Single(e => e.Name == "RABBITMQ_DEFAULT_PASS").ValueFrom.SecretKeyRef);
     }
 
-    [Fact]
-    public void Production_rabbitmq_uses_ssd_storage_and_sets_resources_while_dev_uses_standard_10Gi()
+    /// <summary>The storage and resources each environment's files give RabbitMQ, and resources wherever the tier is production.</summary>
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Rabbitmq_storage_and_resources_follow_the_environment_files(string environment)
     {
-        var production = Renders.Render("production").Find<V1StatefulSet>("rabbitmq");
-        var dev = Renders.Render("dev").Find<V1StatefulSet>("rabbitmq");
+        var result = Renders.Render(environment);
+        var settings = (RabbitMqSettings)result.Environment.Find("rabbitmq")!.Settings.Value;
+        var nodes = result.Find<V1StatefulSet>("rabbitmq");
+        var claim = nodes.Spec.VolumeClaimTemplates.Single().Spec;
+        var limits = nodes.Container("rabbitmq").Resources?.Limits;
 
-        Assert.Equal("ssd", production.Spec.VolumeClaimTemplates.Single().Spec.StorageClassName);
-        Assert.NotNull(production.Container("rabbitmq").Resources.Limits);
-        Assert.Equal("standard", dev.Spec.VolumeClaimTemplates.Single().Spec.StorageClassName);
-        Assert.Equal("10Gi", dev.Spec.VolumeClaimTemplates.Single().Spec.Resources.Requests["storage"].ToString());
+        Assert.Equal(settings.Storage.StorageClass, claim.StorageClassName);
+        Assert.Equal(settings.Storage.Size.ToKubernetes().ToString(), claim.Resources.Requests["storage"].ToString());
+        Assert.Equal(settings.Resources?.Limits.Memory?.ToKubernetes().ToString(), limits?["memory"].ToString());
+        if (result.Environment.Tier == Tier.Production)
+        {
+            Assert.NotNull(limits);
+        }
     }
 
     /// <summary>

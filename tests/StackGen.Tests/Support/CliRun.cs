@@ -1,4 +1,5 @@
 using StackGen.Cli;
+using StackGen.Stacks;
 
 namespace StackGen.Tests.Support;
 
@@ -7,11 +8,14 @@ public sealed record CliRun(int ExitCode, string Out, string Error)
 {
     public IReadOnlyList<string> ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-    public static CliRun In(string workingDirectory, params string[] args)
+    /// <summary>With the organisation's own stacks (stacks/Organisation.cs), as the shipped binary runs.</summary>
+    public static CliRun In(string workingDirectory, params string[] args) => In(workingDirectory, Renders.Catalog, args);
+
+    public static CliRun In(string workingDirectory, StackCatalog catalog, params string[] args)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
-        var exit = StackGenCli.Run(args, Renders.Catalog, stdout, stderr, workingDirectory);
+        var exit = StackGenCli.Run(args, catalog, stdout, stderr, workingDirectory);
         return new CliRun(exit, stdout.ToString(), stderr.ToString());
     }
 }

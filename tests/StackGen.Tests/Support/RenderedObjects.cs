@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using StackGen.Rendering;
+using StackGen.Workloads;
 
 namespace StackGen.Tests.Support;
 
@@ -14,10 +15,10 @@ public static class RenderedObjects
     /// <summary>The container named <paramref name="name"/> of a workload's pod template, init containers included.</summary>
     public static V1Container Container(this IKubernetesObject<V1ObjectMeta> workload, string name)
     {
-        var pod = ConfigChecksums.PodTemplate(workload)!.Spec;
+        var pod = PodTemplates.Of(workload)!.Spec;
         return pod.Containers.Concat(pod.InitContainers ?? []).Single(c => c.Name == name);
     }
 
-    /// <summary>The pod template of a Deployment, StatefulSet or Job.</summary>
-    public static V1PodTemplateSpec Template(this IKubernetesObject<V1ObjectMeta> workload) => ConfigChecksums.PodTemplate(workload)!;
+    /// <summary>The pod template of a workload.</summary>
+    public static V1PodTemplateSpec Template(this IKubernetesObject<V1ObjectMeta> workload) => PodTemplates.Of(workload)!;
 }

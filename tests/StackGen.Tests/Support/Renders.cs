@@ -1,24 +1,25 @@
-using StackGen.Emitting;
-using StackGen.Layering;
 using StackGen.Rendering;
 using StackGen.Stacks;
 
 namespace StackGen.Tests.Support;
 
-/// <summary>Renders the organisation's real environments (or a scratch repository) the way the CLI does.</summary>
+/// <summary>
+/// The organisation's shipped stacks and environments (stacks/, environments/). Only the golden, OpenAPI,
+/// lint-clean and organisation-specific tests read them, and those follow the files; engine tests use
+/// <see cref="Fixtures.FixtureOrganisation"/>, which no edit of the organisation's files can break.
+/// </summary>
 public static class Renders
 {
-    public static StackCatalog Catalog => Organisation.Catalog;
+    public static TestOrganisation Shipped { get; } = new(Repository.Root, Organisation.Catalog);
 
-    public static IReadOnlyList<string> Environments { get; } = new EnvironmentLoader(Repository.Root, Catalog).EnvironmentNames();
+    public static StackCatalog Catalog => Shipped.Catalog;
 
-    public static RenderResult Render(string environment, IReadOnlyList<string>? sets = null, string? root = null, IReadOnlyCollection<string>? stacks = null)
-    {
-        var config = new EnvironmentLoader(root ?? Repository.Root, Catalog).Load(environment, sets ?? []);
-        return new Renderer(Catalog).Render(config, stacks ?? []);
-    }
+    public static IReadOnlyList<string> Environments { get; } = Shipped.Environments;
 
-    public static string Yaml(RenderResult result) => YamlEmitter.Write(result.Objects.Select(o => (object)o.Resource));
+    public static RenderResult Render(string environment, IReadOnlyList<string>? sets = null, IReadOnlyCollection<string>? stacks = null) =>
+        Shipped.Render(environment, sets, stacks);
 
-    public static string Yaml(string environment, IReadOnlyList<string>? sets = null) => Yaml(Render(environment, sets));
+    public static string Yaml(RenderResult result) => TestOrganisation.Yaml(result);
+
+    public static string Yaml(string environment, IReadOnlyList<string>? sets = null) => Shipped.Yaml(environment, sets);
 }

@@ -4,7 +4,7 @@ namespace StackGen.Validation.Rules;
 public sealed class CurrentApis : Rule
 {
     // apiVersion/kind → the minor version that stopped serving it, and what replaces it.
-    // From the Kubernetes deprecated API migration guide; checked against the OpenAPI specs in ../shared/k8s-openapi.
+    // From the Kubernetes deprecated API migration guide; checked against the OpenAPI specs in tests/k8s-openapi.
     private static readonly Dictionary<string, (int RemovedIn, string Use)> Removed = new(StringComparer.Ordinal)
     {
         ["extensions/v1beta1/Deployment"] = (16, "apps/v1"),

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using k8s.Models;
+using StackGen.Naming;
 using StackGen.Rendering;
 
 namespace StackGen.Validation.Rules;

@@ -1,10 +1,12 @@
+using StackGen.Naming;
+
 namespace StackGen.Validation.Rules;
 
 /// <summary>SG1001: object names the API server accepts, and short enough for what controllers derive from them.</summary>
 public sealed class ObjectNames : Rule
 {
     // A StatefulSet's pods carry controller-revision-hash=<name>-<10 chars>, and label values stop at 63.
-    private const int StatefulSetNameLimit = 52;
+    private const int StatefulSetNameLimit = Names.DnsLabelMaxLength - 11;
 
     public override string Id => "SG1001";
 

@@ -1,4 +1,4 @@
-using k8s.Models;
+using StackGen.Workloads;
 
 namespace StackGen.Validation.Rules;
 
@@ -21,66 +21,12 @@ public sealed class PodReferencesExist : Rule
     {
         foreach (var workload in context.Workloads)
         {
-            foreach (var (kind, name) in References(workload.Pod).Distinct())
+            // An optional reference may be missing: the kubelet starts the pod without it.
+            foreach (var (kind, name) in PodReferences.Of(workload.Pod).Where(r => !r.Optional).Select(r => (r.Kind, r.Name)).Distinct())
             {
                 if (!context.Exists(kind, name))
                 {
                     yield return new Violation(workload.Rendered, $"uses {kind} '{name}', which is neither in the render nor declared external");
-                }
-            }
-        }
-    }
-
-    private static IEnumerable<(string Kind, string Name)> References(V1PodSpec pod)
-    {
-        if (pod.ServiceAccountName is { } account && account != "default")
-        {
-            yield return ("ServiceAccount", account);
-        }
-
-        foreach (var volume in pod.Volumes ?? [])
-        {
-            if (volume.ConfigMap is { Optional: not true, Name: { } configMap })
-            {
-                yield return ("ConfigMap", configMap);
-            }
-
-            if (volume.Secret is { Optional: not true, SecretName: { } secret })
-            {
-                yield return ("Secret", secret);
-            }
-
-            if (volume.PersistentVolumeClaim?.ClaimName is { } claim)
-            {
-                yield return ("PersistentVolumeClaim", claim);
-            }
-        }
-
-        foreach (var container in (pod.InitContainers ?? []).Concat(pod.Containers ?? []))
-        {
-            foreach (var env in container.Env ?? [])
-            {
-                if (env.ValueFrom?.ConfigMapKeyRef is { Optional: not true, Name: { } configMap })
-                {
-                    yield return ("ConfigMap", configMap);
-                }
-
-                if (env.ValueFrom?.SecretKeyRef is { Optional: not true, Name: { } secret })
-                {
-                    yield return ("Secret", secret);
-                }
-            }
-
-            foreach (var source in container.EnvFrom ?? [])
-            {
-                if (source.ConfigMapRef is { Optional: not true, Name: { } configMap })
-                {
-                    yield return ("ConfigMap", configMap);
-                }
-
-                if (source.SecretRef is { Optional: not true, Name: { } secret })
-                {
-                    yield return ("Secret", secret);
                 }
             }
         }

@@ -10,7 +10,7 @@ public sealed class SelectorMatchesTemplate : Rule
     public override string Title => "A workload's selector matches its pod template's labels";
 
     public override string Explanation =>
-        "Deployments, StatefulSets and DaemonSets find their pods by spec.selector. The API server rejects a selector that " +
+        "Deployments, StatefulSets, DaemonSets and ReplicaSets find their pods by spec.selector. The API server rejects a selector that " +
         "does not match the pod template's labels, and an empty selector is not allowed for apps/v1. The selector is " +
         "immutable after creation, so it should hold only stable labels (name, instance, component), never a version.";
 
@@ -25,6 +25,7 @@ public sealed class SelectorMatchesTemplate : Rule
                 V1Deployment d => d.Spec.Selector,
                 V1StatefulSet s => s.Spec.Selector,
                 V1DaemonSet d => d.Spec.Selector,
+                V1ReplicaSet r => r.Spec.Selector,
                 _ => null,
             };
             if (!workload.IsLongRunning)
