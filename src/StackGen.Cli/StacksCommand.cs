@@ -15,7 +15,10 @@ public static class StacksCommand
             foreach (var stack in cli.Catalog.Stacks.OrderBy(s => s.Name, StringComparer.Ordinal))
             {
                 cli.Out.WriteLine($"{stack.Name}  (owner: {stack.Owner})  {stack.Description}");
-                foreach (var setting in SettingsBinder.Bind(stack.SettingsType, null, stack.Name, new ErrorList()).Values)
+                var errors = new ErrorList();
+                var settings = SettingsBinder.Bind(stack.SettingsType, null, stack.Name, errors).Values;
+                errors.ThrowIfAny();
+                foreach (var setting in settings)
                 {
                     cli.Out.WriteLine($"  {setting.Path[(stack.Name.Length + 1)..],-36} {setting.Type,-30} default {setting.Value}");
                 }
