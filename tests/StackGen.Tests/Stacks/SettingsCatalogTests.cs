@@ -78,14 +78,24 @@ public sealed class SettingsCatalogTests
         Assert.True(File.Exists(Path.Combine(Repository.Root, UnsupportedSetting.DeclaredIn)), $"{UnsupportedSetting.DeclaredIn} moved: the message points at it");
     }
 
-    [Fact]
-    public void Stacks_names_an_unsupported_setting_type_as_an_error_instead_of_omitting_it()
+    [Theory]
+    [InlineData("stacks")]
+    [InlineData("explain", "--env", "dev")]
+    [InlineData("render", "--env", "dev")]
+    [InlineData("render", "--env", "dev", "--set", "odd.endpoint=https://example.org")]
+    public void A_command_names_an_unsupported_setting_type_as_an_input_error_instead_of_omitting_it(params string[] args)
     {
-        var run = CliRun.In(FixtureOrganisation.Root, new StackCatalog("odd-shop", [new UnbindableStack()]), "stacks");
+        using var repository = new ScratchRepository().With("dev.yaml", ScratchRepository.DevTarget + "stacks:\n  odd:\n");
+
+        var run = CliRun.In(repository.Root, new StackCatalog("odd-shop", [new UnbindableStack()]), args);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains(run.ErrorLines, line => line.Contains("odd.endpoint: the settings type", StringComparison.Ordinal) && line.Contains("System.Uri", StringComparison.Ordinal));
-        Assert.DoesNotContain("not supported by the binder", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Out);
+        Assert.StartsWith(
+            $"default in code: error: odd.endpoint: the settings type {typeof(UnbindableSettings).FullName} has a property of type System.Uri, which the binder cannot bind; declare it as a scalar type in src/StackGen/Binding/ScalarType.cs",
+            run.ErrorLines[0],
+            StringComparison.Ordinal);
+        Assert.Equal(4, run.ErrorLines.Count(line => line.Contains("which the binder cannot bind", StringComparison.Ordinal)));
     }
 
     private readonly record struct Coordinates(int X, int Y);
