@@ -40,7 +40,9 @@ internal static class SettingProperties
     /// under <paramref name="path"/>. The same type knowledge the binder uses: scalars, maps, lists, records.
     /// </summary>
     public static IReadOnlyList<UnsupportedSetting> Unsupported(Type settingsType, string path) =>
-        [.. UnsupportedCache.GetOrAdd(settingsType, static t => Walk(t, t, "", [])).Select(u => u with { Path = path + u.Path })];
+        UnsupportedCache.GetOrAdd(settingsType, static t => Walk(t, t, "", [])) is [_, ..] found
+            ? [.. found.Select(u => u with { Path = path + u.Path })]
+            : [];
 
     private static UnsupportedSetting[] Walk(Type root, Type type, string path, HashSet<Type> visiting)
     {
