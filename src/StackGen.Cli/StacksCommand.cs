@@ -12,10 +12,16 @@ public static class StacksCommand
         var command = new Command("stacks", "List the stacks: name, owning team, settings with their types and code defaults.\n\nExample:\n  stackgen stacks");
         command.SetAction(cli, _ =>
         {
-            foreach (var stack in cli.Catalog.Stacks.OrderBy(s => s.Name, StringComparer.Ordinal))
+            // Every stack is bound before anything is printed: a settings type the binder cannot bind is an error, not half a listing.
+            var errors = new ErrorList();
+            var stacks = cli.Catalog.Stacks.OrderBy(s => s.Name, StringComparer.Ordinal)
+                .Select(stack => (Stack: stack, Settings: SettingsBinder.Bind(stack.SettingsType, null, stack.Name, errors).Values))
+                .ToArray();
+            errors.ThrowIfAny();
+            foreach (var (stack, settings) in stacks)
             {
                 cli.Out.WriteLine($"{stack.Name}  (owner: {stack.Owner})  {stack.Description}");
-                foreach (var setting in SettingsBinder.Bind(stack.SettingsType, null, stack.Name, new ErrorList()).Values)
+                foreach (var setting in settings)
                 {
                     cli.Out.WriteLine($"  {setting.Path[(stack.Name.Length + 1)..],-36} {setting.Type,-30} default {setting.Value}");
                 }

@@ -32,6 +32,51 @@ internal static class SettingProperties
     [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = Trimming.SettingsAreRooted)]
     public static bool IsRecord(Type type) => type.IsClass && type != typeof(string) && type.GetConstructor(Type.EmptyTypes) is not null;
 
+    // Asked on every bind of a stack: a memo, as for Of.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IReadOnlyList<UnsupportedSetting>> UnsupportedCache = new();
+
+    /// <summary>
+    /// Every property, at any depth (records, lists, maps, nullable), whose type the binder cannot bind, by its path
+    /// under <paramref name="path"/>. The same type knowledge the binder uses: scalars, maps, lists, records.
+    /// </summary>
+    public static IReadOnlyList<UnsupportedSetting> Unsupported(Type settingsType, string path) =>
+        UnsupportedCache.GetOrAdd(settingsType, static t => Walk(t, t, "", [])) is [_, ..] found
+            ? [.. found.Select(u => u with { Path = path + u.Path })]
+            : [];
+
+    private static UnsupportedSetting[] Walk(Type root, Type type, string path, HashSet<Type> visiting)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (ScalarType.For(underlying) is not null)
+        {
+            return [];
+        }
+
+        if (DictionaryValueType(underlying) is { } value)
+        {
+            return Walk(root, value, path + ".*", visiting);
+        }
+
+        if (ListItemType(underlying) is { } item)
+        {
+            return Walk(root, item, path + "[]", visiting);
+        }
+
+        if (!IsRecord(underlying))
+        {
+            return [new UnsupportedSetting(root, path, underlying)];
+        }
+
+        if (!visiting.Add(underlying))
+        {
+            return [];
+        }
+
+        var found = Of(underlying).Properties.SelectMany(p => Walk(root, p.Type, $"{path}.{p.Key}", visiting)).ToArray();
+        visiting.Remove(underlying);
+        return found;
+    }
+
     /// <summary>What to write for a value of this type, for errors and `stackgen stacks`.</summary>
     public static string Describe(Type type)
     {

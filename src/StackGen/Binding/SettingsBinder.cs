@@ -22,6 +22,17 @@ public static class SettingsBinder
     /// </param>
     public static BoundSettings Bind(Type settingsType, MappingNode? node, string path, ErrorList errors, bool partial = false)
     {
+        // A type nobody declared is reported by name, rather than dropped from `stacks` and `explain` or failing mid-bind.
+        if (Unsupported(settingsType, path) is [_, ..] unsupported)
+        {
+            foreach (var setting in unsupported)
+            {
+                errors.Add(SourceLocation.CodeDefault, setting.Message);
+            }
+
+            return new BoundSettings(Activator.CreateInstance(settingsType)!, []);
+        }
+
         var value = BindRecord(settingsType, current: null, node, path, errors, partial);
         var index = new Dictionary<string, SettingNode>(StringComparer.Ordinal);
         if (node is not null)
@@ -33,6 +44,9 @@ public static class SettingsBinder
         DescribeRecord(settingsType, value, path, index, leaves);
         return new BoundSettings(value, leaves);
     }
+
+    /// <summary>Every property of the settings type, at any depth, whose type the binder cannot bind (empty when all bind).</summary>
+    public static IReadOnlyList<UnsupportedSetting> Unsupported(Type settingsType, string path) => SettingProperties.Unsupported(settingsType, path);
 
     [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = Trimming.SettingsAreRooted)]
     [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = Trimming.SettingsAreRooted)]

@@ -17,9 +17,9 @@ public sealed class ConfigTemplate
 {
     private readonly Template _template;
 
-    // A TemplateContext costs about 20 KB to create (Scriban preallocates scratch arrays for function calls): a
-    // thousand stacks created 20 MB of garbage. Contexts are reused instead, each by one render at a time; Scriban
-    // clears the output after every render, and a context whose render failed is dropped, not reused.
+    // Reused: creating a TemplateContext per render (Scriban preallocates scratch arrays for function calls) dominated
+    // the render's garbage; see bench/README.md. Each is used by one render at a time; Scriban clears the output after
+    // every render, and a context whose render failed is dropped, not reused.
     private readonly ConcurrentBag<TemplateContext> _contexts = [];
 
     private readonly ConfigFormat _format;
@@ -73,7 +73,7 @@ public sealed class ConfigTemplate
     }
 
     // Config templates only substitute typed values and branch on them; skipping Scriban's builtin function
-    // library keeps them logic-free and saves its start-up (about 10 ms of a 40 ms render).
+    // library keeps them logic-free and saves its start-up, a large part of a small render (see bench/README.md).
     private CheckedContext NewContext() =>
         new(this) { StrictVariables = true, MemberRenamer = StandardMemberRenamer.Default };
 

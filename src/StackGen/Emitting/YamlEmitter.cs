@@ -29,7 +29,7 @@ public static class YamlEmitter
 
     /// <summary>
     /// The same stream written to <paramref name="output"/> as it is produced, without building it as one string
-    /// first (a 10,000-object render is 10 MB of YAML).
+    /// first (a large render is megabytes of YAML; see bench/README.md).
     /// </summary>
     public static void Write(IEnumerable<object> objects, TextWriter output)
     {

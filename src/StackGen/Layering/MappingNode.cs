@@ -6,7 +6,7 @@ namespace StackGen.Layering;
 public sealed record MappingNode : SettingNode
 {
     // Most mappings have a handful of keys and are looked up by scanning them; only large ones (such as `stacks:`
-    // of a big organisation) get an index. Layer files have thousands of small mappings.
+    // of a big organisation) get an index: layer files have thousands of small mappings (see bench/README.md).
     private const int IndexedFrom = 8;
 
     private readonly List<MappingEntry> _entries = [];

@@ -43,8 +43,8 @@ public static class Names
     /// <summary>IsValidLabelValue: empty, or at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit.</summary>
     public static bool IsLabelValue(ReadOnlySpan<char> value) => value.Length == 0 || (value.Length <= DnsLabelMaxLength && MatchesQualifiedName(value));
 
-    // The grammars are a few times faster by hand than as Regexes, and a name, label or annotation of every object
-    // goes through them.
+    // By hand rather than as Regexes: a name, label or annotation of every object goes through them, and the Regexes
+    // were slower (see bench/README.md).
     private static readonly SearchValues<char> DnsLabelCharacters = SearchValues.Create("-abcdefghijklmnopqrstuvwxyz0123456789");
     private static readonly SearchValues<char> QualifiedNameCharacters = SearchValues.Create("-_.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 

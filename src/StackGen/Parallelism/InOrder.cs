@@ -11,7 +11,7 @@ public static class InOrder
 {
     /// <summary>
     /// Below this much work (stacks, objects) it runs on the calling thread: starting the thread pool costs more
-    /// than a little work saves (the real four-stack organisation renders in a cold process in about 40 ms).
+    /// than a little work saves (see bench/README.md, "Optimisation notes").
     /// </summary>
     public const int ParallelThreshold = 64;
 

@@ -5,11 +5,11 @@ namespace StackGen.Rendering;
 /// <summary>
 /// How a process that renders uses the garbage collector. A render is a short batch whose objects all stay alive
 /// until they are written, so collecting during it finds almost nothing to free and only moves live objects between
-/// generations: at 10,000 objects, GC pauses were 200-250 ms of a 500-600 ms render, for about 160 MB allocated.
-/// So the process asks the GC not to collect until it has allocated <see cref="Budget"/>; a render that needs more
-/// (well beyond 10,000 objects) collects as usual from then on. The memory is only reserved: pages are used as they
-/// are allocated, so a small render's footprint does not change. Commands that go on after rendering (apply, diff,
-/// rollback talk to the cluster and wait) call <see cref="RenderDone"/> first.
+/// generations; in large renders those pauses were a large share of the render (see bench/README.md). So the process
+/// asks the GC not to collect until it has allocated <see cref="Budget"/>; a render that needs more (well beyond
+/// 10,000 objects) collects as usual from then on. The memory is only reserved: pages are used as they are allocated,
+/// so a small render's footprint does not change. Commands that go on after rendering (apply, diff, rollback talk to
+/// the cluster and wait) call <see cref="RenderDone"/> first.
 /// </summary>
 public static class RenderMemory
 {

@@ -1,0 +1,131 @@
+using k8s;
+using k8s.Models;
+using StackGen.Binding;
+using StackGen.Stacks;
+using StackGen.Tests.Fixtures;
+using StackGen.Tests.Support;
+
+namespace StackGen.Tests.Stacks;
+
+/// <summary>
+/// Every settings record in both catalogs binds: each property, at any depth, has a type the binder knows, `stackgen
+/// stacks` describes it and `stackgen explain` addresses it. A value type added without declaring it fails here, with
+/// the settings type, the property path and the file to edit named.
+/// </summary>
+public sealed class SettingsCatalogTests
+{
+    [Theory]
+    [InlineData(Organisations.Fixture)]
+    [InlineData(Organisations.Shipped)]
+    public void Every_setting_of_every_stack_has_a_type_the_binder_binds(string organisation)
+    {
+        var unsupported = Organisations.Named(organisation).Catalog.Stacks
+            .SelectMany(stack => SettingsBinder.Unsupported(stack.SettingsType, stack.Name))
+            .Select(setting => setting.Message)
+            .ToArray();
+
+        Assert.True(unsupported.Length == 0, string.Join("\n", unsupported));
+    }
+
+    [Theory]
+    [InlineData(Organisations.Fixture)]
+    [InlineData(Organisations.Shipped)]
+    public void Stacks_describes_every_setting_and_explain_addresses_the_same_ones(string organisation)
+    {
+        var org = Organisations.Named(organisation);
+        var stacks = org.Cli("stacks");
+        Assert.Equal(0, stacks.ExitCode);
+
+        // A setting line of `stacks` is "  PATH  TYPE  default VALUE"; "mapping" is what Describe says of a type it does not know.
+        var described = stacks.Out.Split('\n')
+            .Where(line => line.StartsWith("  ", StringComparison.Ordinal))
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToArray();
+        Assert.All(described, fields => Assert.True(fields.Length >= 3 && fields[1] is not ("mapping" or "default"), $"`stacks` does not describe the type of {string.Join(' ', fields)}"));
+
+        var explained = org.Environments
+            .Select(environment => org.Cli("explain", "--env", environment))
+            .SelectMany(run =>
+            {
+                Assert.Equal(0, run.ExitCode);
+                return run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line[..line.IndexOf(" = ", StringComparison.Ordinal)]);
+            })
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var stack in org.Catalog.Stacks)
+        {
+            // Top-level keys: below them, maps and lists hold what each environment wrote.
+            var listed = stacks.Out.Split("\n\n").Single(block => block.StartsWith(stack.Name + "  ", StringComparison.Ordinal)).Split('\n').Skip(1)
+                .Select(line => line.Trim().Split(' ')[0].Split('.')[0])
+                .Where(key => key.Length > 0)
+                .ToHashSet(StringComparer.Ordinal);
+            Assert.NotEmpty(listed);
+            var addressed = explained.Where(path => path.StartsWith(stack.Name + ".", StringComparison.Ordinal)).Select(path => path[(stack.Name.Length + 1)..].Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+            Assert.True(listed.SetEquals(addressed), $"{stack.Name}: `stacks` lists {string.Join(", ", listed.Order())}; `explain` addresses {string.Join(", ", addressed.Order())}");
+        }
+    }
+
+    [Fact]
+    public void The_walker_reports_every_property_the_binder_cannot_bind_with_its_path_and_type()
+    {
+        var unsupported = SettingsBinder.Unsupported(typeof(UnbindableSettings), "odd");
+
+        Assert.Equal(
+            [("odd.endpoint", typeof(Uri)), ("odd.nested.where", typeof(Coordinates)), ("odd.points[]", typeof(Coordinates)), ("odd.mirrors.*", typeof(Uri))],
+            unsupported.Select(u => (u.Path, u.Type)));
+        Assert.All(unsupported, u => Assert.Equal(typeof(UnbindableSettings), u.SettingsType));
+        Assert.Contains("System.Uri", unsupported[0].Message, StringComparison.Ordinal);
+        Assert.Contains(UnsupportedSetting.DeclaredIn, unsupported[0].Message, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Repository.Root, UnsupportedSetting.DeclaredIn)), $"{UnsupportedSetting.DeclaredIn} moved: the message points at it");
+    }
+
+    [Theory]
+    [InlineData("stacks")]
+    [InlineData("explain", "--env", "dev")]
+    [InlineData("render", "--env", "dev")]
+    [InlineData("render", "--env", "dev", "--set", "odd.endpoint=https://example.org")]
+    public void A_command_names_an_unsupported_setting_type_as_an_input_error_instead_of_omitting_it(params string[] args)
+    {
+        using var repository = new ScratchRepository().With("dev.yaml", ScratchRepository.DevTarget + "stacks:\n  odd:\n");
+
+        var run = CliRun.In(repository.Root, new StackCatalog("odd-shop", [new UnbindableStack()]), args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Out);
+        Assert.StartsWith(
+            $"default in code: error: odd.endpoint: the settings type {typeof(UnbindableSettings).FullName} has a property of type System.Uri, which the binder cannot bind; declare it as a scalar type in src/StackGen/Binding/ScalarType.cs",
+            run.ErrorLines[0],
+            StringComparison.Ordinal);
+        Assert.Equal(4, run.ErrorLines.Count(line => line.Contains("which the binder cannot bind", StringComparison.Ordinal)));
+    }
+
+    private readonly record struct Coordinates(int X, int Y);
+
+    private sealed record Location
+    {
+        public Coordinates Where { get; init; }
+    }
+
+    private sealed record UnbindableSettings
+    {
+        public int Replicas { get; init; } = 1;
+
+        public Uri? Endpoint { get; init; }
+
+        public Location Nested { get; init; } = new();
+
+        public IReadOnlyList<Coordinates> Points { get; init; } = [];
+
+        public IReadOnlyDictionary<string, Uri> Mirrors { get; init; } = new Dictionary<string, Uri>();
+    }
+
+    private sealed class UnbindableStack : StackGen.Stacks.Stack<UnbindableSettings>
+    {
+        public override string Name => "odd";
+
+        public override string Owner => "platform";
+
+        public override string Description => "A stack whose settings use types nobody declared.";
+
+        protected override IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, UnbindableSettings settings) => [];
+    }
+}
