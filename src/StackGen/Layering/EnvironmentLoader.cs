@@ -154,10 +154,11 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
         }
 
         // Every layer is checked as written, also where a later layer overrides it or where its value is a reset (null),
-        // which the merge drops: an unknown key is an error even when its value is null. Repeated errors are reported once.
+        // which the merge drops: an unknown key is an error even when its value is null. A stack only one layer sets,
+        // without resets, has been checked whole already. Repeated errors are reported once.
         foreach (var layer in layers)
         {
-            if (layer is MappingNode alone)
+            if (layer is MappingNode alone && (layers.Count > 1 || LayerMerge.HasResets(alone)))
             {
                 SettingsBinder.Bind(stack.SettingsType, alone, name, errors, partial: true);
             }

@@ -48,6 +48,10 @@ public static class LayerMerge
         return merged;
     }
 
+    /// <summary>True when the node holds a reset (a null value) at any depth of its mappings: what the merge drops.</summary>
+    public static bool HasResets(SettingNode node) =>
+        node is MappingNode mapping && mapping.Entries.Any(e => e.Value is ScalarNode { IsNull: true } || HasResets(e.Value));
+
     /// <summary>The mapping with its null values (resets, which have nothing to reset here) removed, at any depth.</summary>
     private static MappingNode WithoutResets(MappingNode mapping)
     {

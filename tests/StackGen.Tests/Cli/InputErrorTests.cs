@@ -36,6 +36,14 @@ public sealed class InputErrorTests : IDisposable
         AssertOneError(run, "environments/dev.yaml:2:3: error: target: missing required setting 'kubernetesVersion'");
     }
 
+    [Fact]
+    public void An_unknown_setting_with_no_value_in_the_only_layer_is_an_error()
+    {
+        var run = RenderDev("  rabbitmq:\n    storagex:\n");
+
+        AssertOneError(run, "environments/dev.yaml:7:5: error: rabbitmq.storagex: unknown setting; did you mean 'storage'?");
+    }
+
     /// <summary>The merge drops resets (null values); the layer as written is still checked, so a misspelt key with no value is found.</summary>
     [Fact]
     public void An_unknown_setting_with_no_value_in_a_team_layer_is_an_error()
