@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s.Models;
+using StackGen.Objects;
 
 namespace StackGen.Emitting;
 
@@ -50,6 +51,9 @@ public static partial class KubernetesObjects
             case JsonElement element:
                 WriteElement(writer, element);
                 break;
+            case UntypedObject untyped:
+                WriteUntyped(writer, untyped);
+                break;
             case IDictionary map:
                 writer.StartMapping();
                 foreach (var key in TreeWriter.OrderedKeys(map.Keys.Cast<object>().Select(k => Convert.ToString(k, CultureInfo.InvariantCulture)!)))
@@ -76,7 +80,7 @@ public static partial class KubernetesObjects
                 writer.EndSequence();
                 break;
             default:
-                throw new NotSupportedException($"{item.GetType().FullName} is not something StackGen can write (a k8s.Models object, a JsonNode or a JsonElement)");
+                throw new NotSupportedException($"{item.GetType().FullName} is not something StackGen can write (a k8s.Models object, an UntypedObject, a JsonNode or a JsonElement)");
         }
     }
 
@@ -110,6 +114,26 @@ public static partial class KubernetesObjects
         return utc.Ticks % TimeSpan.TicksPerSecond == 0
             ? utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
             : utc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+    }
+
+    // apiVersion, kind and metadata from the object itself, so Fields cannot override what the renderer completed.
+    private static void WriteUntyped(TreeWriter writer, UntypedObject untyped)
+    {
+        var keys = untyped.Fields.Select(p => p.Key).Where(k => k is not ("apiVersion" or "kind" or "metadata"));
+        writer.StartMapping();
+        writer.Key("apiVersion");
+        writer.Text(untyped.ApiVersion);
+        writer.Key("kind");
+        writer.Text(untyped.Kind);
+        writer.Key("metadata");
+        Write(writer, untyped.Metadata);
+        foreach (var key in TreeWriter.OrderedKeys(keys))
+        {
+            writer.Key(key);
+            WriteNode(writer, untyped.Fields[key]);
+        }
+
+        writer.EndMapping();
     }
 
     private static void WriteNode(TreeWriter writer, JsonNode? node)
