@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
+using StackGen.Objects;
+using StackGen.Stacks;
+
+namespace StackGen.Tests.Fixtures.Stacks;
+
+/// <summary>
+/// The custom-resource fixture: a stack that ships the CustomResourceDefinition of its Widgets (example.com/v1,
+/// namespaced, with a status subresource) and Widgets of it, as a stack shipping an operator's CRDs would.
+/// </summary>
+public sealed class Gadgets : StackGen.Stacks.Stack<GadgetsSettings>
+{
+    public const string Group = "example.com";
+    public const string ApiVersion = $"{Group}/v1";
+    public const string WidgetKind = "Widget";
+    public const string DefinitionName = $"widgets.{Group}";
+    private const string Component = "gadgets";
+
+    public override string Name => "gadgets";
+
+    public override string Owner => "platform";
+
+    public override string Description => "fixture: a CustomResourceDefinition and resources of it";
+
+    protected override IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, GadgetsSettings settings)
+    {
+        if (settings.Definition)
+        {
+            yield return Definition(context);
+        }
+
+        for (var i = 1; i <= settings.Widgets; i++)
+        {
+            yield return Widget(context, $"widget-{i}", settings.Size);
+        }
+
+        if (settings.Gizmo)
+        {
+            yield return new UntypedObject(ApiVersion, "Gizmo", context.Metadata("gizmo", Component));
+        }
+    }
+
+    private static V1CustomResourceDefinition Definition(StackContext context) => new()
+    {
+        Metadata = context.Metadata(DefinitionName, Component),
+        Spec = new V1CustomResourceDefinitionSpec
+        {
+            Group = Group,
+            Scope = "Namespaced",
+            Names = new V1CustomResourceDefinitionNames { Kind = WidgetKind, Plural = "widgets", Singular = "widget", ListKind = "WidgetList" },
+            Versions =
+            [
+                new V1CustomResourceDefinitionVersion
+                {
+                    Name = "v1",
+                    Served = true,
+                    Storage = true,
+                    Subresources = new V1CustomResourceSubresources { Status = new JsonObject() },
+                    Schema = new V1CustomResourceValidation
+                    {
+                        OpenAPIV3Schema = new V1JSONSchemaProps
+                        {
+                            Type = "object",
+                            Properties = new Dictionary<string, V1JSONSchemaProps>
+                            {
+                                ["spec"] = new()
+                                {
+                                    Type = "object",
+                                    Properties = new Dictionary<string, V1JSONSchemaProps>
+                                    {
+                                        ["size"] = new() { Type = "integer", Minimum = 1 },
+                                    },
+                                },
+                                ["status"] = new() { Type = "object", XKubernetesPreserveUnknownFields = true },
+                            },
+                        },
+                    },
+                },
+            ],
+        },
+    };
+
+    private static UntypedObject Widget(StackContext context, string name, int size)
+    {
+        var widget = new UntypedObject(ApiVersion, WidgetKind, context.Metadata(name, Component));
+        widget.Fields["spec"] = new JsonObject { ["size"] = size };
+        return widget;
+    }
+}

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace StackGen.Tests.Fixtures.Stacks;
+
+public sealed record GadgetsSettings
+{
+    /// <summary>Ship the Widget CustomResourceDefinition with the stack (false: the cluster must already serve Widgets).</summary>
+    public bool Definition { get; init; } = true;
+
+    /// <summary>How many Widgets (widget-1, widget-2, ...) the stack emits.</summary>
+    [Range(0, 5)]
+    public int Widgets { get; init; } = 1;
+
+    [Range(1, 100)]
+    public int Size { get; init; } = 1;
+
+    /// <summary>Also emit a Gizmo, a kind no CustomResourceDefinition defines.</summary>
+    public bool Gizmo { get; init; }
+}
