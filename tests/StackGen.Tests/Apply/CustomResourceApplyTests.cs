@@ -86,6 +86,31 @@ public sealed class CustomResourceApplyTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_definition_whose_names_the_cluster_refuses_fails_at_once_with_the_reason()
+    {
+        _cluster.Server.Simulator.Fail("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, Gadgets.DefinitionName, "NameConflict", "\"widgets\" is already in use");
+
+        var run = _cluster.Run("apply", "--env", "production");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            "error: customresourcedefinition/widgets.example.com: failed: NamesAccepted: NameConflict: \"widgets\" is already in use; nothing that needs it was applied (apply again once it is Established)",
+            Assert.Single(run.ErrorLines));
+        Assert.DoesNotContain(_cluster.Server.Requests, r => r.Path.StartsWith(WidgetsPath, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Dry_run_lists_the_definition_and_its_resources_and_changes_nothing()
+    {
+        var run = Apply("--dry-run");
+
+        Assert.Contains("customresourcedefinition/widgets.example.com: created (dry run)\n", run.Out, StringComparison.Ordinal);
+        Assert.Contains("widget/widget-1: created (dry run)\n", run.Out, StringComparison.Ordinal);
+        Assert.Empty(_cluster.Writes());
+        Assert.Null(_cluster.Live("apiextensions.k8s.io/v1", "CustomResourceDefinition", Gadgets.DefinitionName, null));
+    }
+
+    [Fact]
     public void A_definition_that_leaves_the_render_is_kept_with_its_resources()
     {
         Apply();
@@ -121,6 +146,28 @@ public sealed class CustomResourceApplyTests : IAsyncLifetime
         _cluster.Server.Simulator.Succeed("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, Gadgets.DefinitionName);
         Apply();
         _cluster.AssertLiveEqualsRender(CustomResourceOrganisation.Organisation.Render("production"));
+    }
+
+    [Fact]
+    public void A_cluster_scoped_kind_takes_its_scope_from_its_definition_not_from_the_render()
+    {
+        const string ClusterWide = "gadgets.clusterWide=true";
+        Assert.Equal(FakeCluster.Namespace, CustomResourceOrganisation.Organisation.Render("production", [ClusterWide]).Objects.Single(o => o.Kind == Gadgets.ClassKind).Resource.Metadata.NamespaceProperty);
+
+        Apply("--set", ClusterWide);
+        var live = _cluster.Live(Gadgets.ApiVersion, Gadgets.ClassKind, "standard", null)!;
+        Assert.Contains(_cluster.Writes(), r => r.Method == "PATCH" && r.Path == "/apis/example.com/v1/gadgetclasses/standard");
+        Assert.Null(live["metadata"]!["namespace"]);
+        _cluster.Server.ClearRequests();
+        var again = Apply("--set", ClusterWide);
+        var diff = _cluster.Run("diff", "--env", "production", "--set", ClusterWide);
+        var removed = Apply();
+
+        Assert.Contains("no changes", again.Out, StringComparison.Ordinal);
+        Assert.Equal(0, diff.ExitCode);
+        Assert.Contains("gadgetclass/standard: pruned", removed.Out, StringComparison.Ordinal);
+        Assert.Equal("/apis/example.com/v1/gadgetclasses/standard", Assert.Single(_cluster.Writes(), r => r.Method == "DELETE" && !r.Path.Contains("/leases/", StringComparison.Ordinal)).Path);
+        Assert.Null(_cluster.Live(Gadgets.ApiVersion, Gadgets.ClassKind, "standard", null));
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed class Gadgets : StackGen.Stacks.Stack<GadgetsSettings>
     public const string ApiVersion = $"{Group}/v1";
     public const string WidgetKind = "Widget";
     public const string DefinitionName = $"widgets.{Group}";
+    public const string ClassKind = "GadgetClass";
     private const string Component = "gadgets";
 
     public override string Name => "gadgets";
@@ -28,12 +29,19 @@ public sealed class Gadgets : StackGen.Stacks.Stack<GadgetsSettings>
     {
         if (settings.Definition)
         {
-            yield return Definition(context);
+            yield return Definition(context, WidgetKind, "widgets", "Namespaced");
         }
 
         for (var i = 1; i <= settings.Widgets; i++)
         {
             yield return Widget(context, $"widget-{i}", settings.Size);
+        }
+
+        if (settings.ClusterWide)
+        {
+            // The render cannot tell a cluster-scoped custom kind: it gives this one the environment's namespace too.
+            yield return Definition(context, ClassKind, "gadgetclasses", "Cluster");
+            yield return new UntypedObject(ApiVersion, ClassKind, context.Metadata("standard", Component));
         }
 
         if (settings.Gizmo)
@@ -42,14 +50,14 @@ public sealed class Gadgets : StackGen.Stacks.Stack<GadgetsSettings>
         }
     }
 
-    private static V1CustomResourceDefinition Definition(StackContext context) => new()
+    private static V1CustomResourceDefinition Definition(StackContext context, string kind, string plural, string scope) => new()
     {
-        Metadata = context.Metadata(DefinitionName, Component),
+        Metadata = context.Metadata($"{plural}.{Group}", Component),
         Spec = new V1CustomResourceDefinitionSpec
         {
             Group = Group,
-            Scope = "Namespaced",
-            Names = new V1CustomResourceDefinitionNames { Kind = WidgetKind, Plural = "widgets", Singular = "widget", ListKind = "WidgetList" },
+            Scope = scope,
+            Names = new V1CustomResourceDefinitionNames { Kind = kind, Plural = plural, Singular = kind.ToLowerInvariant(), ListKind = $"{kind}List" },
             Versions =
             [
                 new V1CustomResourceDefinitionVersion

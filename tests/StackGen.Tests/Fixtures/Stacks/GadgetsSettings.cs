@@ -14,6 +14,9 @@ public sealed record GadgetsSettings
     [Range(1, 100)]
     public int Size { get; init; } = 1;
 
+    /// <summary>Also ship a cluster-scoped kind, GadgetClass, and one GadgetClass.</summary>
+    public bool ClusterWide { get; init; }
+
     /// <summary>Also emit a Gizmo, a kind no CustomResourceDefinition defines.</summary>
     public bool Gizmo { get; init; }
 }
