@@ -16,6 +16,8 @@ namespace StackGen.Apply;
 /// </summary>
 public sealed class Applier(ResourceClient client, ApplyHost host, string environment, string ns, TextWriter output, TextWriter error)
 {
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+
     /// <returns>True when everything was applied (or already was) and is healthy.</returns>
     public async Task<bool> ApplyAsync(IReadOnlyList<StackManifest> stacks, ApplyOptions options, RevisionNote note, CancellationToken cancel)
     {
@@ -257,6 +259,12 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
 
     private async Task<bool> ReportBlockersAsync(Plan plan)
     {
+        // Each plan of an apply finds them again: say each once.
+        foreach (var warning in plan.Warnings.Where(_warned.Add))
+        {
+            await error.WriteLineAsync(warning).ConfigureAwait(false);
+        }
+
         foreach (var problem in plan.Errors)
         {
             await error.WriteLineAsync($"error: {problem}").ConfigureAwait(false);

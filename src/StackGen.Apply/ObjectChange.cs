@@ -17,6 +17,9 @@ public sealed record ObjectChange(string Stack, ObjectRef Item, JsonObject Desir
     /// </summary>
     public bool AwaitsDefinition { get; init; }
 
+    /// <summary>Fields of a custom resource the server drops (its definition does not declare them), as paths.</summary>
+    public IReadOnlyList<string> Dropped { get; init; } = [];
+
     /// <summary>
     /// A unified YAML diff of the live object and the dry-run result, server noise removed; for an object awaiting
     /// its definition, which the server cannot dry-run yet, the object as it will be sent.

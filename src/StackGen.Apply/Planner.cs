@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StackGen.Apply.Diffing;
 using StackGen.Apply.History;
 using StackGen.Apply.Kube;
 using StackGen.Apply.Manifests;
@@ -69,7 +70,10 @@ public sealed class Planner(ResourceClient client, string environment, string ns
                 {
                     var dryRun = await client.ApplyAsync(desired, dryRun: true, force, cancel).ConfigureAwait(false);
                     var live = await client.GetAsync(reference, cancel).ConfigureAwait(false);
-                    changes.Add(new ObjectChange(manifest.Stack, reference, desired, live, dryRun, ObjectChange.Compare(live, dryRun)));
+                    changes.Add(new ObjectChange(manifest.Stack, reference, desired, live, dryRun, ObjectChange.Compare(live, dryRun))
+                    {
+                        Dropped = ResourceTypes.Builtin(reference.ApiVersion, reference.Kind) is null ? DroppedFields.Find(desired, dryRun) : [],
+                    });
                 }
                 catch (KubeApiException e) when (e.Conflicts.Count > 0)
                 {

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace StackGen.Apply.Kube;
 
 /// <summary>
-/// The CustomResourceDefinitions a render ships, and the kinds they define: what apply applies first and waits for,
-/// and where a custom resource's scope and REST resource come from before the cluster serves its kind.
+/// The kinds the CustomResourceDefinitions of a render define: where a custom resource's scope and REST resource
+/// come from before the cluster serves its kind, and which kinds apply may wait for rather than refuse.
 /// </summary>
 public sealed class RenderedDefinitions
 {
@@ -13,30 +13,23 @@ public sealed class RenderedDefinitions
 
     private readonly IReadOnlyList<ResourceType> _kinds;
 
-    private RenderedDefinitions(IReadOnlyList<ObjectRef> definitions, IReadOnlyList<ResourceType> kinds)
+    private RenderedDefinitions(IReadOnlyList<ResourceType> kinds)
     {
-        Definitions = definitions;
         _kinds = kinds;
     }
-
-    /// <summary>The CustomResourceDefinitions in the render, in render order.</summary>
-    public IReadOnlyList<ObjectRef> Definitions { get; }
 
     public static bool IsDefinition(ObjectRef item) => item.Group == Group && item.Kind == Kind;
 
     public static RenderedDefinitions Of(IEnumerable<JsonObject> objects)
     {
-        var definitions = new List<ObjectRef>();
         var kinds = new List<ResourceType>();
         foreach (var item in objects)
         {
-            var reference = ObjectRef.Of(item);
-            if (!IsDefinition(reference))
+            if (!IsDefinition(ObjectRef.Of(item)))
             {
                 continue;
             }
 
-            definitions.Add(reference with { Namespace = null });
             var spec = item["spec"];
             var group = (string?)spec?["group"] ?? "";
             var kind = (string?)spec?["names"]?["kind"] ?? "";
@@ -51,7 +44,7 @@ public sealed class RenderedDefinitions
             }
         }
 
-        return new RenderedDefinitions(definitions, kinds);
+        return new RenderedDefinitions(kinds);
     }
 
     /// <summary>The resource a rendered definition serves apiVersion/kind as; null when none of them does.</summary>

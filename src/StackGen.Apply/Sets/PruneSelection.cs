@@ -52,7 +52,7 @@ public static class PruneSelection
             return "PersistentVolumeClaims are never pruned";
         }
 
-        if ((string?)item["kind"] == RenderedDefinitions.Kind && ((string?)item["apiVersion"])?.StartsWith(RenderedDefinitions.Group + "/", StringComparison.Ordinal) == true)
+        if (RenderedDefinitions.IsDefinition(ObjectRef.Of(item)))
         {
             // Deleting a definition deletes every resource of its kinds, in every namespace, whoever made them (as Helm, never prune one).
             return "CustomResourceDefinitions are never pruned: deleting one deletes every resource of its kinds in the cluster";

@@ -240,6 +240,21 @@ public sealed class CustomResourceApplyTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Fields_the_definition_does_not_declare_are_named_because_the_cluster_drops_them_silently()
+    {
+        const string Colour = "gadgets.colour=blue";
+        const string Warning = "warning: widget/widget-1 (stack gadgets): the cluster drops spec.colour, which its CustomResourceDefinition does not declare (misspelt?); they are never applied";
+
+        var run = Apply("--set", Colour);
+        var diff = _cluster.Run("diff", "--env", "production", "--set", Colour);
+
+        Assert.Equal([Warning], run.ErrorLines);
+        Assert.Null(_cluster.Live(Gadgets.ApiVersion, Gadgets.WidgetKind, "widget-1")!["spec"]!["colour"]);
+        Assert.Equal((0, Warning + "\n"), (diff.ExitCode, diff.Error));
+        Assert.Equal("", Apply().Error);
+    }
+
+    [Fact]
     public void History_records_custom_resources_and_rollback_restores_them()
     {
         Apply();

@@ -33,7 +33,29 @@ public sealed class CustomResourceDefinitionTests
             schema:
               openAPIV3Schema:
                 type: object
-                x-kubernetes-preserve-unknown-fields: true
+                properties:
+                  spec:
+                    type: object
+                    properties:
+                      size:
+                        type: integer
+                      labels:
+                        type: object
+                        additionalProperties:
+                          type: string
+                      parts:
+                        type: array
+                        items:
+                          type: object
+                          properties:
+                            name:
+                              type: string
+                      extra:
+                        type: object
+                        x-kubernetes-preserve-unknown-fields: true
+                  status:
+                    type: object
+                    x-kubernetes-preserve-unknown-fields: true
         """;
 
     private const string Widget = """
@@ -44,6 +66,15 @@ public sealed class CustomResourceDefinitionTests
           namespace: default
         spec:
           size: 3
+          colour: blue
+          labels:
+            tier: gold
+          parts:
+          - name: bolt
+            weight: 2
+          extra:
+            anything:
+              goes: here
         """;
 
     [Fact]
@@ -70,7 +101,7 @@ public sealed class CustomResourceDefinitionTests
     }
 
     [Fact]
-    public async Task Given_an_established_definition_Then_its_resources_are_applied_listed_and_deleted_and_go_with_it()
+    public async Task Given_an_established_definition_Then_its_resources_are_pruned_to_its_schema_applied_listed_and_deleted_and_go_with_it()
     {
         await using var server = await FakeKubeApiServer.StartAsync();
         using var http = await EstablishedAsync(server);
@@ -84,6 +115,9 @@ public sealed class CustomResourceDefinitionTests
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (applied.StatusCode, again.StatusCode));
         Assert.Equal(("WidgetList", 1), ((string?)list["kind"], list["items"]!.AsArray().Count));
         Assert.Equal(("3", "1"), (live["spec"]!["size"]!.ToJsonString(), live["metadata"]!["generation"]!.ToJsonString()));
+        Assert.Equal(
+            """{"size":3,"labels":{"tier":"gold"},"parts":[{"name":"bolt"}],"extra":{"anything":{"goes":"here"}}}""",
+            live["spec"]!.ToJsonString());
         Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/apis/example.com/v1")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(WidgetPath)).StatusCode);

@@ -39,6 +39,54 @@ internal static class CustomResources
         }
     }
 
+    /// <summary>
+    /// Removes the fields <paramref name="schema"/> (a version's openAPIV3Schema) does not declare, as the API server
+    /// prunes a custom resource: below the root's apiVersion, kind and metadata, a field survives when the schema's
+    /// <c>properties</c> name it, its <c>additionalProperties</c> allow it, or <c>x-kubernetes-preserve-unknown-fields</c>
+    /// keeps what is under it. No value validation, no defaulting.
+    /// </summary>
+    public static void Prune(JsonObject obj, JsonObject schema)
+    {
+        foreach (var field in obj.Select(field => field.Key).Where(key => key is not ("apiVersion" or "kind" or "metadata")).ToList())
+        {
+            PruneField(obj, field, schema);
+        }
+    }
+
+    private static void PruneField(JsonObject parent, string field, JsonObject schema)
+    {
+        var declared = schema["properties"]?[field] as JsonObject ?? schema["additionalProperties"] as JsonObject;
+        if (declared is not null)
+        {
+            PruneNode(parent[field], declared);
+        }
+        else if ((bool?)(schema["additionalProperties"] as JsonValue) != true && (bool?)schema["x-kubernetes-preserve-unknown-fields"] != true)
+        {
+            parent.Remove(field);
+        }
+    }
+
+    private static void PruneNode(JsonNode? node, JsonObject schema)
+    {
+        switch (node)
+        {
+            case JsonObject obj when schema["properties"] is not null || schema["additionalProperties"] is not null || (bool?)schema["x-kubernetes-preserve-unknown-fields"] != true:
+                foreach (var field in obj.Select(field => field.Key).ToList())
+                {
+                    PruneField(obj, field, schema);
+                }
+
+                break;
+            case JsonArray items when schema["items"] is JsonObject itemSchema:
+                foreach (var item in items)
+                {
+                    PruneNode(item, itemSchema);
+                }
+
+                break;
+        }
+    }
+
     public static bool Established(JsonObject definition) =>
         (definition["status"]?["conditions"] as JsonArray ?? []).OfType<JsonObject>()
             .Any(condition => JsonTree.String(condition, "type") == "Established" && JsonTree.String(condition, "status") == "True");

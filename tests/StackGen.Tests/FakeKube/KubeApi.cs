@@ -108,6 +108,23 @@ internal sealed class KubeApi
         return custom.Count == 0 ? _options.Resources : [.. _options.Resources, .. custom];
     }
 
+    /// <summary>The openAPIV3Schema of a custom kind's version, from its established definition; null for other kinds.</summary>
+    private JsonObject? CustomSchema(ResourceType type)
+    {
+        if (!_customTypes.ContainsValue(type) || _options.Resources.FirstOrDefault(CustomResources.IsDefinition) is not { } definitions)
+        {
+            return null;
+        }
+
+        return _store.List(definitions, null)
+            .Where(definition => JsonTree.String(definition, "spec", "group") == type.Group && JsonTree.String(definition, "spec", "names", "kind") == type.Kind)
+            .SelectMany(definition => definition["spec"]?["versions"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Where(version => JsonTree.String(version, "name") == type.Version)
+            .Select(version => version["schema"]?["openAPIV3Schema"] as JsonObject)
+            .FirstOrDefault();
+    }
+
     private ResourceType Intern(ResourceType type)
     {
         var key = $"{type.ApiVersion}/{type.Kind}/{type.Plural}/{type.Namespaced}/{type.Traits}";
@@ -557,6 +574,11 @@ internal sealed class KubeApi
         if (old is not null && write.Subresource == "status")
         {
             result = WithStatus(old, proposed["status"]);
+        }
+
+        if (CustomSchema(type) is { } schema)
+        {
+            CustomResources.Prune(result, schema);
         }
 
         result["apiVersion"] = type.ApiVersion;

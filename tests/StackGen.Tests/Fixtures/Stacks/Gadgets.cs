@@ -34,7 +34,7 @@ public sealed class Gadgets : StackGen.Stacks.Stack<GadgetsSettings>
 
         for (var i = 1; i <= settings.Widgets; i++)
         {
-            yield return Widget(context, $"widget-{i}", settings.Size);
+            yield return Widget(context, $"widget-{i}", settings);
         }
 
         if (settings.ClusterWide)
@@ -90,10 +90,16 @@ public sealed class Gadgets : StackGen.Stacks.Stack<GadgetsSettings>
         },
     };
 
-    private static UntypedObject Widget(StackContext context, string name, int size)
+    private static UntypedObject Widget(StackContext context, string name, GadgetsSettings settings)
     {
         var widget = new UntypedObject(ApiVersion, WidgetKind, context.Metadata(name, Component));
-        widget.Fields["spec"] = new JsonObject { ["size"] = size };
+        var spec = new JsonObject { ["size"] = settings.Size };
+        if (settings.Colour is not null)
+        {
+            spec["colour"] = settings.Colour;
+        }
+
+        widget.Fields["spec"] = spec;
         return widget;
     }
 }

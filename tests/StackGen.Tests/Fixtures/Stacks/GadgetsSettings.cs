@@ -17,6 +17,9 @@ public sealed record GadgetsSettings
     /// <summary>Also ship a cluster-scoped kind, GadgetClass, and one GadgetClass.</summary>
     public bool ClusterWide { get; init; }
 
+    /// <summary>A field the Widget definition does not declare, as a misspelling would put it (spec.colour); null: none.</summary>
+    public string? Colour { get; init; }
+
     /// <summary>Also emit a Gizmo, a kind no CustomResourceDefinition defines.</summary>
     public bool Gizmo { get; init; }
 }
