@@ -125,6 +125,39 @@ public sealed class CustomResourceDefinitionTests
     }
 
     [Fact]
+    public async Task Given_the_repository_ServiceMonitor_definition_Then_a_ServiceMonitor_is_served_and_a_misspelt_field_pruned()
+    {
+        await using var server = await FakeKubeApiServer.StartAsync();
+        server.Simulator.PollsUntilReady = 1;
+        using var http = Client(server);
+        const string ServiceMonitors = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/servicemonitors.monitoring.coreos.com";
+        var definition = await File.ReadAllTextAsync(Path.Combine(Support.Repository.Root, "crds", "monitoring.coreos.com", "v0.93.0", "monitoring.coreos.com_servicemonitors.yaml"));
+        await ApplyAsync(http, ServiceMonitors, definition);
+        Assert.Equal("True", Condition(await GetAsync(http, ServiceMonitors), "Established"));
+
+        await ApplyAsync(http, "/apis/monitoring.coreos.com/v1/namespaces/default/servicemonitors/rabbitmq", """
+            apiVersion: monitoring.coreos.com/v1
+            kind: ServiceMonitor
+            metadata:
+              name: rabbitmq
+              namespace: default
+            spec:
+              selector:
+                matchLabels:
+                  app: rabbitmq
+              endpoint:
+              - port: prometheus
+              endpoints:
+              - port: prometheus
+                interval: 30s
+            """);
+
+        Assert.Equal(
+            """{"selector":{"matchLabels":{"app":"rabbitmq"}},"endpoints":[{"port":"prometheus","interval":"30s"}]}""",
+            server.Get("monitoring.coreos.com/v1", "ServiceMonitor", "default", "rabbitmq")!["spec"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Given_a_stalled_or_refused_definition_Then_it_is_never_established()
     {
         await using var server = await FakeKubeApiServer.StartAsync();
