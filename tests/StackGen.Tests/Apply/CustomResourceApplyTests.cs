@@ -255,6 +255,24 @@ public sealed class CustomResourceApplyTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_changed_definition_is_established_before_its_resources_are_planned_against_it()
+    {
+        Apply();
+        _cluster.Server.ClearRequests();
+
+        // Planned against the old definition, the Widget's new field would be dropped by the dry run and the Widget
+        // found unchanged; planned again after the new definition, it is written with it.
+        var run = Apply("--set", "gadgets.declareColour=true", "--set", "gadgets.colour=blue");
+
+        Assert.Equal("", run.Error);
+        Assert.Equal("blue", (string?)_cluster.Live(Gadgets.ApiVersion, Gadgets.WidgetKind, "widget-1")!["spec"]!["colour"]);
+        var writes = _cluster.Writes().Where(r => r.Method == "PATCH").Select(r => r.Path).ToList();
+        Assert.True(writes.IndexOf(DefinitionPath) < writes.IndexOf(WidgetsPath + "widget-1"), string.Join("\n", writes));
+        Assert.Contains("customresourcedefinition/widgets.example.com: configured", run.Out, StringComparison.Ordinal);
+        Assert.Contains("widget/widget-1: configured", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void History_records_custom_resources_and_rollback_restores_them()
     {
         Apply();

@@ -29,7 +29,7 @@ public sealed class Gadgets : StackGen.Stacks.Stack<GadgetsSettings>
     {
         if (settings.Definition)
         {
-            yield return Definition(context, WidgetKind, "widgets", "Namespaced");
+            yield return Definition(context, WidgetKind, "widgets", "Namespaced", settings.DeclareColour);
         }
 
         for (var i = 1; i <= settings.Widgets; i++)
@@ -40,7 +40,7 @@ public sealed class Gadgets : StackGen.Stacks.Stack<GadgetsSettings>
         if (settings.ClusterWide)
         {
             // The render cannot tell a cluster-scoped custom kind: it gives this one the environment's namespace too.
-            yield return Definition(context, ClassKind, "gadgetclasses", "Cluster");
+            yield return Definition(context, ClassKind, "gadgetclasses", "Cluster", declareColour: false);
             yield return new UntypedObject(ApiVersion, ClassKind, context.Metadata("standard", Component));
         }
 
@@ -50,7 +50,7 @@ public sealed class Gadgets : StackGen.Stacks.Stack<GadgetsSettings>
         }
     }
 
-    private static V1CustomResourceDefinition Definition(StackContext context, string kind, string plural, string scope) => new()
+    private static V1CustomResourceDefinition Definition(StackContext context, string kind, string plural, string scope, bool declareColour) => new()
     {
         Metadata = context.Metadata($"{plural}.{Group}", Component),
         Spec = new V1CustomResourceDefinitionSpec
@@ -76,10 +76,9 @@ public sealed class Gadgets : StackGen.Stacks.Stack<GadgetsSettings>
                                 ["spec"] = new()
                                 {
                                     Type = "object",
-                                    Properties = new Dictionary<string, V1JSONSchemaProps>
-                                    {
-                                        ["size"] = new() { Type = "integer", Minimum = 1 },
-                                    },
+                                    Properties = declareColour
+                                        ? new Dictionary<string, V1JSONSchemaProps> { ["size"] = new() { Type = "integer", Minimum = 1 }, ["colour"] = new() { Type = "string" } }
+                                        : new Dictionary<string, V1JSONSchemaProps> { ["size"] = new() { Type = "integer", Minimum = 1 } },
                                 },
                                 ["status"] = new() { Type = "object", XKubernetesPreserveUnknownFields = true },
                             },

@@ -20,6 +20,9 @@ public sealed record GadgetsSettings
     /// <summary>A field the Widget definition does not declare, as a misspelling would put it (spec.colour); null: none.</summary>
     public string? Colour { get; init; }
 
+    /// <summary>The Widget definition declares spec.colour (a new version of the definition, as an upgrade would bring).</summary>
+    public bool DeclareColour { get; init; }
+
     /// <summary>Also emit a Gizmo, a kind no CustomResourceDefinition defines.</summary>
     public bool Gizmo { get; init; }
 }
