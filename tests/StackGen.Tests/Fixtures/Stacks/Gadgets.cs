@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using StackGen.Objects;
 using StackGen.Stacks;
+using StackGen.Validation.Rules;
 
 namespace StackGen.Tests.Fixtures.Stacks;
 
@@ -18,6 +19,12 @@ public sealed class Gadgets : StackGen.Stacks.Stack<GadgetsSettings>
     public const string DefinitionName = $"widgets.{Group}";
     public const string ClassKind = "GadgetClass";
     private const string Component = "gadgets";
+
+    // The lint rules that would refuse what these tests must get past lint to show apply doing (a custom resource that
+    // does not match its definition's schema; one whose definition lint does not know). An annotation for a rule the
+    // linter does not have is ignored.
+    private const string SchemaMismatch = "SG1013";
+    private const string UnknownKind = "SG1014";
 
     public override string Name => "gadgets";
 
@@ -46,7 +53,7 @@ public sealed class Gadgets : StackGen.Stacks.Stack<GadgetsSettings>
 
         if (settings.Gizmo)
         {
-            yield return new UntypedObject(ApiVersion, "Gizmo", context.Metadata("gizmo", Component));
+            yield return new UntypedObject(ApiVersion, "Gizmo", Accepting(context.Metadata("gizmo", Component), UnknownKind, "fixture: a kind no definition defines, for apply to refuse"));
         }
     }
 
@@ -91,14 +98,32 @@ public sealed class Gadgets : StackGen.Stacks.Stack<GadgetsSettings>
 
     private static UntypedObject Widget(StackContext context, string name, GadgetsSettings settings)
     {
-        var widget = new UntypedObject(ApiVersion, WidgetKind, context.Metadata(name, Component));
+        var metadata = context.Metadata(name, Component);
+        if (!settings.Definition)
+        {
+            Accepting(metadata, UnknownKind, "fixture: the Widget definition is installed outside the render");
+        }
+
         var spec = new JsonObject { ["size"] = settings.Size };
         if (settings.Colour is not null)
         {
             spec["colour"] = settings.Colour;
+            if (!settings.DeclareColour)
+            {
+                Accepting(metadata, SchemaMismatch, "fixture: a field the definition does not declare, for apply to name");
+            }
         }
 
+        var widget = new UntypedObject(ApiVersion, WidgetKind, metadata);
         widget.Fields["spec"] = spec;
         return widget;
+    }
+
+    /// <summary>Accepts a lint finding on the object, with the reason, as a stack would (lint.stackgen.io/RULE).</summary>
+    private static V1ObjectMeta Accepting(V1ObjectMeta metadata, string rule, string reason)
+    {
+        metadata.Annotations ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        metadata.Annotations[SuppressionsHaveReasons.AnnotationPrefix + rule] = reason;
+        return metadata;
     }
 }
