@@ -31,11 +31,10 @@ public static class ChartValuesSchema
         JsonSchema schema;
         try
         {
-            var text = File.ReadAllText(schemaPath);
-            schemaJson = JsonNode.Parse(text);
-            schema = JsonSchema.FromText(text);
+            schemaJson = JsonNode.Parse(File.ReadAllText(schemaPath));
+            schema = JsonSchema.FromText(WithKnownDialect(schemaJson), Draft07);
         }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is JsonException or JsonSchemaException or ArgumentException or InvalidOperationException or FormatException)
         {
             return [new InputError(SourceLocation.File(schemaShown), $"is not a JSON Schema StackGen can read ({e.Message.TrimEnd('.')}); the chart's values cannot be checked")];
         }
@@ -74,6 +73,33 @@ public static class ChartValuesSchema
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// What a schema without a (known) $schema is read as: draft-07, what charts' schemas are written in, whose unknown
+    /// keywords (Bitnami's "form", "render", "sliderMin") are annotations, not errors.
+    /// </summary>
+    private static readonly BuildOptions Draft07 = new() { Dialect = Dialect.Draft07.With([], null, null, allowUnknownKeywords: true) };
+
+    /// <summary>
+    /// The schema's text without a $schema that names no dialect the validator knows: charts often write
+    /// "http://json-schema.org/schema#" (Bitnami's do), which helm accepts; it is read as <see cref="Draft07"/>.
+    /// </summary>
+    private static string WithKnownDialect(JsonNode? schema)
+    {
+        string[] known =
+        [
+            "http://json-schema.org/draft-06/schema", "http://json-schema.org/draft-07/schema",
+            "https://json-schema.org/draft/2019-09/schema", "https://json-schema.org/draft/2020-12/schema",
+        ];
+        if (schema is JsonObject root && root["$schema"] is JsonValue dialect && dialect.TryGetValue<string>(out var uri) && !known.Contains(uri.TrimEnd('#')))
+        {
+            var copy = (JsonObject)root.DeepClone();
+            copy.Remove("$schema");
+            return copy.ToJsonString();
+        }
+
+        return schema?.ToJsonString() ?? "null";
     }
 
     /// <summary>Walks the values given beside the chart's schema and defaults, reporting keys the chart does not know.</summary>
