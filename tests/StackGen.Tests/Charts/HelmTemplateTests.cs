@@ -54,6 +54,16 @@ public sealed class HelmTemplateTests : IDisposable
     }
 
     [Fact]
+    public void A_chart_that_generates_a_value_is_refused_naming_where_without_the_value()
+    {
+        var error = Assert.Single(Assert.Throws<InputException>(() => HelmTemplate.Render(ChartFixtures.Helm(), Request("generateToken: true\n"))).Errors);
+
+        Assert.Equal(
+            "vendor/charts/queue/1.0.0: error: renders differently on every run (queue/templates/token.yaml, token): the chart generates the value (randAlphaNum, uuidv4, now, genCA...); give it in the values (a password, an existing Secret) so the render is reproducible",
+            error.ToString());
+    }
+
+    [Fact]
     public void The_command_line_pins_everything()
     {
         var arguments = HelmTemplate.Arguments(Request() with { ApiVersions = ["v1", "apps/v1"] }, "/tmp/values.json");

@@ -142,8 +142,7 @@ public sealed class VendorCommandTests : IDisposable
     [Fact]
     public void Pulling_from_an_unreachable_registry_is_one_line_saying_so()
     {
-        var bin = Directory.CreateDirectory(Path.Combine(_repository.Root, ".tools", "bin")).FullName;
-        File.CreateSymbolicLink(Path.Combine(bin, "helm"), ChartFixtures.Helm().FilePath);
+        UseRepositoryHelm();
 
         // Port 1 on the loopback address: nothing listens, the connection is refused at once.
         var run = CliRun.In(_repository.Root, "vendor", "oci://127.0.0.1:1/charts/queue", "--version", "1.0.0");
@@ -152,11 +151,34 @@ public sealed class VendorCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_chart_in_a_repository_is_pulled_with_helm_and_locked_with_its_source()
+    {
+        UseRepositoryHelm();
+        var archive = Path.Combine(_sources, "queue-1.0.0.tgz");
+        ChartFixtures.Pack(ChartFixtures.Queue, archive, "queue");
+        using var server = new ChartRepositoryServer(archive);
+
+        var run = CliRun.In(_repository.Root, "vendor", "queue", "--repo", server.Url, "--version", "1.0.0");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var entry = Assert.Single(VendorLock.Read(_repository.Root).Charts);
+        Assert.Equal($"--repo {server.Url} queue", entry.Source);
+        Assert.Equal(TreeHash.Files(ChartFixtures.Queue, "fixture"), entry.Files);
+    }
+
+    [Fact]
     public void Pulling_needs_a_version()
     {
         var run = CliRun.In(_repository.Root, "vendor", "oci://127.0.0.1:1/charts/queue");
 
         BadInput.AssertOneError(run, "--version: error: expected the version of oci://127.0.0.1:1/charts/queue to vendor");
+    }
+
+    /// <summary>The scratch repository's own install is the checkout's helm, as tools/install-helm would leave it.</summary>
+    private void UseRepositoryHelm()
+    {
+        var bin = Directory.CreateDirectory(Path.Combine(_repository.Root, ".tools", "bin")).FullName;
+        File.CreateSymbolicLink(Path.Combine(bin, "helm"), ChartFixtures.Helm().FilePath);
     }
 
     private string WithVersion(string version)
