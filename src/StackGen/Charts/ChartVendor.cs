@@ -96,6 +96,12 @@ public static class ChartVendor
         switch (source.Kind)
         {
             case ChartSourceKind.Directory:
+                // Checked before copying: a directory holding vendor/ (the repository itself) would copy the copy.
+                if (!File.Exists(Path.Combine(source.Reference, ChartManifest.FileName)) || (staging + "/").StartsWith(source.Reference.TrimEnd('/') + "/", StringComparison.Ordinal))
+                {
+                    throw new InputException(source.Location, $"has no {ChartManifest.FileName}; expected a Helm chart (a directory with Chart.yaml, or its .tgz)");
+                }
+
                 Copy(source.Reference, tree, shown);
                 break;
             case ChartSourceKind.Archive:
@@ -207,6 +213,8 @@ public static class ChartVendor
     {
         var target = Path.Combine(root, entry.Directory);
         var aside = Path.Combine(staging, "previous");
+        var charts = Path.Combine(root, VendorLock.ChartsDirectory);
+        var created = new[] { charts, Path.GetDirectoryName(target)! }.Where(d => !Directory.Exists(d)).ToArray();
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var hadTarget = Directory.Exists(target);
         if (hadTarget)
@@ -232,6 +240,11 @@ public static class ChartVendor
             if (hadTarget)
             {
                 Directory.Move(aside, target);
+            }
+
+            foreach (var directory in created.Reverse())
+            {
+                Directory.Delete(directory);
             }
 
             throw new InputException(SourceLocation.File(VendorLock.DirectoryName), $"could not write {entry.Directory} or {VendorLock.Shown}: {e.Message.TrimEnd('.')}; nothing was changed");

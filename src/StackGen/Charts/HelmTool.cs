@@ -79,7 +79,17 @@ public sealed class HelmTool
                 start.Environment[name] = value;
             }
 
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {FilePath}");
+            Process? started;
+            try
+            {
+                started = Process.Start(start);
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw new InputException(SourceLocation.File(FilePath), $"could not run helm: {e.Message.TrimEnd('.')}; expected a helm v4 binary (tools/install-helm installs one)");
+            }
+
+            using var process = started ?? throw new InvalidOperationException($"could not start {FilePath}");
             process.StandardInput.Close();
             var output = process.StandardOutput.ReadToEndAsync(cancel);
             var error = process.StandardError.ReadToEndAsync(cancel);

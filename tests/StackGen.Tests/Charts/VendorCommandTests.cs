@@ -167,6 +167,27 @@ public sealed class VendorCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_lock_that_cannot_be_written_leaves_vendor_as_it_was()
+    {
+        // A directory where the lock goes: the rename over it fails after the chart was moved into place.
+        Directory.CreateDirectory(Path.Combine(_repository.Root, "vendor", "vendor.lock"));
+
+        var run = CliRun.In(_repository.Root, "vendor", ChartFixtures.Queue);
+
+        BadInput.AssertOneErrorMatching(run, "^vendor: error: could not write vendor/charts/queue/1.0.0 or vendor/vendor.lock: .*; nothing was changed$");
+        Assert.Equal(["vendor/vendor.lock"], Directory.EnumerateFileSystemEntries(Path.Combine(_repository.Root, "vendor"), "*", SearchOption.AllDirectories)
+            .Select(e => Path.GetRelativePath(_repository.Root, e)));
+    }
+
+    [Fact]
+    public void A_directory_that_is_not_a_chart_is_refused_before_anything_is_copied()
+    {
+        var run = CliRun.In(_repository.Root, "vendor", ".");
+
+        BadInput.AssertOneError(run, ".: error: has no Chart.yaml; expected a Helm chart");
+    }
+
+    [Fact]
     public void Pulling_needs_a_version()
     {
         var run = CliRun.In(_repository.Root, "vendor", "oci://127.0.0.1:1/charts/queue");
