@@ -28,7 +28,8 @@ public sealed class CustomResourceSchemas : Rule
     {
         foreach (var custom in context.CustomResources)
         {
-            if (custom.Definition?.Version(custom.Version)?.Schema is not { } schema)
+            // A version the CRD does not serve is refused whole (SG1014); its old schema would only add noise.
+            if (custom.Definition?.Version(custom.Version) is not { Served: true, Schema: { } schema })
             {
                 continue;
             }
