@@ -94,7 +94,11 @@ public static partial class SchemaValidator
 
     private static void CheckObject(JsonObject mapping, StructuralSchema schema, string path, List<SchemaProblem> problems, bool structural, bool resource)
     {
-        var fields = mapping.Where(p => !resource || !ResourceFields.Contains(p.Key)).ToArray();
+        // The API server prunes a null where the field is not nullable (before defaulting), so such a field is absent.
+        var fields = mapping
+            .Where(p => !resource || !ResourceFields.Contains(p.Key))
+            .Where(p => p.Value is not null || Governing(schema, p.Key) is not { Nullable: false } || schema.PreservesUnknownFields)
+            .ToArray();
         if (!resource)
         {
             Bound(fields.Length, schema.MinProperties, schema.MaxProperties, "fields", path, problems);
@@ -102,10 +106,12 @@ public static partial class SchemaValidator
 
         foreach (var required in schema.Required)
         {
-            if (!mapping.ContainsKey(required) && !(resource && ResourceFields.Contains(required))
+            if (!fields.Any(p => p.Key == required) && !(resource && ResourceFields.Contains(required))
                 && !(schema.Properties.TryGetValue(required, out var property) && property.HasDefault))
             {
-                problems.Add(new SchemaProblem(Field(path, required), "required field is missing"));
+                problems.Add(new SchemaProblem(Field(path, required), mapping.ContainsKey(required)
+                    ? "required field is missing (its null is pruned: the field is not nullable)"
+                    : "required field is missing"));
             }
         }
 
@@ -126,6 +132,10 @@ public static partial class SchemaValidator
             }
         }
     }
+
+    /// <summary>The schema of an object's field: the named property's, else the map's value schema.</summary>
+    private static StructuralSchema? Governing(StructuralSchema schema, string key) =>
+        schema.Properties.GetValueOrDefault(key) ?? schema.AdditionalProperties;
 
     private static void CheckArray(JsonArray list, StructuralSchema schema, string path, List<SchemaProblem> problems, bool structural)
     {

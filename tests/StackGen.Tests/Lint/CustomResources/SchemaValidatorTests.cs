@@ -209,19 +209,20 @@ public sealed class SchemaValidatorTests
     }
 
     [Fact]
-    public void Preserved_unknown_fields_are_kept_and_null_needs_nullable()
+    public void Preserved_unknown_fields_are_kept_and_a_null_is_pruned_unless_nullable()
     {
         var schema = StructuralSchema.Read(JsonNode.Parse("""
-            {"type": "object", "properties": {
+            {"type": "object", "required": ["plain"], "properties": {
               "config": {"type": "object", "x-kubernetes-preserve-unknown-fields": true, "properties": {"level": {"type": "integer"}}},
               "optional": {"type": "string", "nullable": true},
               "plain": {"type": "string"}}}
             """)!.AsObject());
 
-        Assert.Empty(Crds.Problems(schema, """{"config": {"level": 3, "anything": {"at": ["all"]}}, "optional": null}"""));
+        Assert.Empty(Crds.Problems(schema, """{"config": {"level": 3, "anything": {"at": ["all"]}}, "optional": null, "plain": "x"}"""));
         Assert.Equal(
-            ["config.level: expected an integer, got the string \"high\"", "plain: null; expected a string (the schema does not allow null)"],
+            ["plain: required field is missing (its null is pruned: the field is not nullable)", "config.level: expected an integer, got the string \"high\""],
             Crds.Problems(schema, """{"config": {"level": "high"}, "plain": null}"""));
+        Assert.Equal(["[1]: null; expected a string (the schema does not allow null)"], Crds.Problems(Crds.At(Crds.Schema("gateway.networking.k8s.io/v1", "HTTPRoute"), "spec.hostnames"), """["a.example.com", null]"""));
     }
 
     [Fact]
