@@ -15,8 +15,8 @@ public sealed class CustomResourceSchemas : Rule
         "field (spec.endpoint for spec.endpoints) is silently pruned, or rejects the apply under strict field validation: " +
         "either way the setting never reaches the operator. A wrong type, a value outside an enum, a missing required field, " +
         "a string that breaks the pattern or length limits, a number out of range, too few or too many items or fields, a " +
-        "duplicate in a set or keyed list, a value matching none of the anyOf/oneOf forms, or a malformed int32, int64, " +
-        "date-time, ipv4, ipv6 or byte value is refused. StackGen checks the rendered object against the schema of the CRD " +
+        "duplicate in a set or keyed list, a value matching none of the anyOf/oneOf forms, or a malformed value of a " +
+        "format (int32, int64, date-time, date, ipv4, ipv6, cidr, mac, uuid, hostname, byte) is refused. StackGen checks the rendered object against the schema of the CRD " +
         "a stack renders, else the one in crds/ (carried inside the binary). It cannot evaluate the CEL rules of " +
         "x-kubernetes-validations; the API server still does, so a render that passes may still be refused for one.";
 

@@ -202,8 +202,9 @@ public static partial class SchemaValidator
     }
 
     /// <summary>
-    /// The formats the API server checks that the repository's CRDs use: int32/int64 ranges (what the operator's Go
-    /// field holds), date-time (RFC 3339), ipv4, ipv6, byte (base64). Others (uri, hostname, uuid...) are not checked.
+    /// Formats: int32/int64 ranges (what the operator's Go field can hold), and of the string formats the API server
+    /// validates, date-time (RFC 3339), date, ipv4, ipv6, cidr, mac, uuid, hostname (RFC 1123) and byte (base64).
+    /// Others (uri, email, duration...) are not checked.
     /// </summary>
     private static void CheckFormat(JsonValue? value, StructuralSchema schema, string path, List<SchemaProblem> problems)
     {
@@ -220,6 +221,11 @@ public static partial class SchemaValidator
             ("date-time", JsonValueKind.String) => IsDateTime(value.GetValue<string>()),
             ("ipv4", JsonValueKind.String) => IsIp(value.GetValue<string>(), AddressFamily.InterNetwork),
             ("ipv6", JsonValueKind.String) => IsIp(value.GetValue<string>(), AddressFamily.InterNetworkV6),
+            ("date", JsonValueKind.String) => DateOnly.TryParseExact(value.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            ("cidr", JsonValueKind.String) => IsCidr(value.GetValue<string>()),
+            ("mac", JsonValueKind.String) => Mac().IsMatch(value.GetValue<string>()),
+            ("uuid", JsonValueKind.String) => Uuid().IsMatch(value.GetValue<string>()),
+            ("hostname", JsonValueKind.String) => value.GetValue<string>().Length <= 253 && Hostname().IsMatch(value.GetValue<string>()),
             ("byte", JsonValueKind.String) => Convert.TryFromBase64String(value.GetValue<string>(), new byte[value.GetValue<string>().Length], out _),
             _ => true,
         };
@@ -236,6 +242,11 @@ public static partial class SchemaValidator
         "ipv4" => " address (such as 10.0.0.1)",
         "ipv6" => " address (such as fd00::1)",
         "byte" => " (base64)",
+        "date" => " (such as 2026-01-31)",
+        "cidr" => " (such as 10.0.0.0/8)",
+        "mac" => " address (such as 00:1a:2b:3c:4d:5e)",
+        "uuid" => " (such as 123e4567-e89b-12d3-a456-426614174000)",
+        "hostname" => " (RFC 1123, such as shop.example.com)",
         _ => "",
     };
 
@@ -372,6 +383,19 @@ public static partial class SchemaValidator
     private static bool IsDateTime(string text) =>
         DateTimeText().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
+    // As Go's net.ParseCIDR: an address and a prefix length; host bits may be set (10.0.0.1/8), unlike IPNetwork.TryParse.
+    private static bool IsCidr(string text)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0 || !int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var prefix))
+        {
+            return false;
+        }
+
+        var address = text[..slash];
+        return IsIp(address, AddressFamily.InterNetwork) ? prefix <= 32 : IsIp(address, AddressFamily.InterNetworkV6) && prefix <= 128;
+    }
+
     private static bool IsIp(string text, AddressFamily family) =>
         (family == AddressFamily.InterNetwork ? DottedQuad().IsMatch(text) : text.Contains(':', StringComparison.Ordinal))
         && IPAddress.TryParse(text, out var address) && address.AddressFamily == family;
@@ -381,6 +405,15 @@ public static partial class SchemaValidator
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})$")]
     private static partial Regex DateTimeText();
+
+    [GeneratedRegex("^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$")]
+    private static partial Regex Mac();
+
+    [GeneratedRegex("^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")]
+    private static partial Regex Uuid();
+
+    [GeneratedRegex(@"^[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?)*$")]
+    private static partial Regex Hostname();
 
     [GeneratedRegex(@"^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$")]
     private static partial Regex DottedQuad();

@@ -208,6 +208,23 @@ public sealed class SchemaValidatorTests
         Assert.Equal(["the string \"2026-13-01T00:00:00Z\" is not a valid date-time (RFC 3339, such as 2026-01-31T12:00:00Z)"], Crds.Problems(time, "\"2026-13-01T00:00:00Z\""));
     }
 
+    [Theory]
+    [InlineData("date", "2026-11-30", "2026-11-31")]
+    [InlineData("cidr", "10.0.0.1/8", "10.0.0.0/33")]
+    [InlineData("cidr", "fd00::/64", "10.0.0.0")]
+    [InlineData("mac", "00:1a:2b:3c:4d:5e", "00:1a:2b:3c:4d")]
+    [InlineData("uuid", "123e4567-e89b-12d3-a456-426614174000", "123e4567")]
+    [InlineData("hostname", "shop.example.com", "shop_example.com")]
+    [InlineData("byte", "aGVsbG8=", "hello!")]
+    [InlineData("ipv6", "fd00::1", "10.0.0.1")]
+    public void String_formats_the_api_server_validates_are_checked(string format, string valid, string invalid)
+    {
+        var schema = StructuralSchema.Read(new JsonObject { ["type"] = "string", ["format"] = format });
+
+        Assert.Empty(Crds.Problems(schema, $"\"{valid}\""));
+        Assert.StartsWith($"the string \"{invalid}\" is not a valid {format}", Assert.Single(Crds.Problems(schema, $"\"{invalid}\"")));
+    }
+
     [Fact]
     public void Preserved_unknown_fields_are_kept_and_a_null_is_pruned_unless_nullable()
     {
