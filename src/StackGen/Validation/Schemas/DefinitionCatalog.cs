@@ -17,8 +17,12 @@ public sealed class DefinitionCatalog
 {
     private const string ResourcePrefix = "crds/";
 
-    // The embedded files, read per API group on first use: a render without custom resources never parses one.
-    private static readonly ConcurrentDictionary<string, Lazy<DefinedKind[]>> Repository = new(StringComparer.Ordinal);
+    // Each embedded file is parsed on first use, and only when a render has a resource of the kind it defines (a render
+    // without custom resources parses none): Gateway API's six files take tens of milliseconds together.
+    private static readonly ConcurrentDictionary<string, Lazy<DefinedKind?>> Parsed = new(StringComparer.Ordinal);
+
+    // The repository's definition of each (group, kind) asked for, found once per process.
+    private static readonly ConcurrentDictionary<(string Group, string Kind), Lazy<DefinedKind?>> Found = new();
 
     private readonly Dictionary<(string Group, string Kind), DefinedKind> _rendered = [];
 
@@ -39,27 +43,49 @@ public sealed class DefinitionCatalog
 
     /// <summary>The definition of a group's kind: the rendered one, else the repository's (its newest release when several define it).</summary>
     public DefinedKind? Find(string group, string kind) =>
-        _rendered.GetValueOrDefault((group, kind)) ?? InRepository(group).LastOrDefault(k => k.Kind == kind);
+        _rendered.GetValueOrDefault((group, kind))
+        ?? Found.GetOrAdd((group, kind), key => new Lazy<DefinedKind?>(() => FindInRepository(key.Group, key.Kind))).Value;
+
+    /// <summary>
+    /// Parses only the files that name the kind on a line of their own (as spec.names.kind does), or all of the group's
+    /// when none does (a kind written in quotes).
+    /// </summary>
+    private static DefinedKind? FindInRepository(string group, string kind)
+    {
+        var files = GroupFiles(group).ToArray();
+        var naming = files.Where(f => Names(f, kind)).ToArray();
+        return Kinds(naming.Length > 0 ? naming : files, group).LastOrDefault(k => k.Kind == kind);
+    }
 
     /// <summary>The kinds the repository's CRD files define in a group, oldest release first.</summary>
-    public static IReadOnlyList<DefinedKind> InRepository(string group) =>
-        Repository.GetOrAdd(group, g => new Lazy<DefinedKind[]>(() => Load(g))).Value;
+    public static IReadOnlyList<DefinedKind> InRepository(string group) => Kinds(GroupFiles(group), group);
 
-    private static DefinedKind[] Load(string group) =>
-        [.. RepositoryFiles.Where(f => f.StartsWith($"{ResourcePrefix}{group}/", StringComparison.Ordinal))
-            .OrderBy(f => Release(f), Comparer<Version>.Default)
+    private static IEnumerable<string> GroupFiles(string group) =>
+        RepositoryFiles.Where(f => f.StartsWith($"{ResourcePrefix}{group}/", StringComparison.Ordinal));
+
+    private static DefinedKind[] Kinds(IEnumerable<string> files, string group) =>
+        [.. files.OrderBy(f => Release(f), Comparer<Version>.Default)
             .ThenBy(f => f, StringComparer.Ordinal)
-            .Select(f => Read(ReadFile(f), f))
+            .Select(f => Parsed.GetOrAdd(f, name => new Lazy<DefinedKind?>(() => Read(ReadFile(name), name))).Value)
             .OfType<DefinedKind>()
             .Where(k => k.Group == group)];
 
-    private static JsonObject ReadFile(string name)
+    private static bool Names(string name, string kind)
+    {
+        var text = ResourceText(name);
+        return text.Contains($"kind: {kind}\n", StringComparison.Ordinal) || text.Contains($"kind: {kind}\r\n", StringComparison.Ordinal);
+    }
+
+    private static string ResourceText(string name)
     {
         using var stream = typeof(DefinitionCatalog).Assembly.GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream);
-        return YamlJson.From(YamlLayerReader.Read(reader.ReadToEnd(), (line, column) => SourceLocation.InFile(name, line, column))) as JsonObject
-            ?? throw new InvalidOperationException($"{name} is not a CustomResourceDefinition (not a mapping)");
+        return reader.ReadToEnd();
     }
+
+    private static JsonObject ReadFile(string name) =>
+        YamlJson.From(YamlLayerReader.Read(ResourceText(name), (line, column) => SourceLocation.InFile(name, line, column))) as JsonObject
+            ?? throw new InvalidOperationException($"{name} is not a CustomResourceDefinition (not a mapping)");
 
     // crds/GROUP/v1.6.1/FILE → 1.6.1, so v0.10 sorts after v0.9.
     private static Version Release(string name)
