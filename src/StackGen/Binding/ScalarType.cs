@@ -33,23 +33,17 @@ public sealed class ScalarType
     /// <summary>The parsed value, or null when the text is not valid for this type.</summary>
     public object? Parse(ScalarNode node) => _parse(node);
 
-    public static ScalarType? For(Type type)
-    {
-        if (Known.TryGetValue(type, out var known))
-        {
-            return known;
-        }
+    public static ScalarType? For(Type type) =>
+        Known.TryGetValue(type, out var known) ? known : Described.GetOrAdd(type, Describe);
 
-        if (type.IsEnum)
-        {
-            return Described.GetOrAdd(type, CreateEnum);
-        }
+    // Enum and ISettingValue scalar types are built once per type, and so is the answer "not a scalar" (asked for every
+    // record, list and map the binder walks): a memo of a pure function of the type.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ScalarType?> Described = new();
 
-        return IsSettingValue(type) ? Described.GetOrAdd(type, CreateSettingValue) : null;
-    }
-
-    // Enum and ISettingValue scalar types are built once per type (a memo of a pure function of the type).
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ScalarType> Described = new();
+    private static ScalarType? Describe(Type type) =>
+        type.IsEnum ? CreateEnum(type)
+        : IsSettingValue(type) ? CreateSettingValue(type)
+        : null;
 
     [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = Trimming.SettingsAreRooted)]
     private static bool IsSettingValue(Type type) =>

@@ -68,6 +68,11 @@ public sealed class Renderer(StackCatalog catalog)
         try
         {
             RenderedObject[] objects = [.. layers.Stack.Build(context, layers.Settings.Value).Select(built => new RenderedObject(layers.Stack.Name, Complete(built, layers.Stack, environment, system)))];
+            if (context.Facts.Count == 0)
+            {
+                return (objects, referenced, []);
+            }
+
             var built = objects.Select(o => o.Resource).ToHashSet(ReferenceEqualityComparer.Instance);
             StatedFact[] facts = [.. context.Facts.Select(f => built.Contains(f.Resource)
                 ? new StatedFact(layers.Stack.Name, f.Resource, f.Fact)
