@@ -122,6 +122,34 @@ public sealed class SettingsCatalogTests
         Assert.Equal([$"--set shares.floor=150%: error: shares.floor: expected {Percentage.Expected}, got '150%'"], bad.ErrorLines);
     }
 
+    /// <summary>The binder reads a value type's members by name: one written as explicit interface implementations fails the catalog test, named.</summary>
+    [Fact]
+    public void A_value_type_with_explicit_members_is_named_by_the_catalog_walk()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => SettingsBinder.Unsupported(typeof(HiddenSettings), "hidden"));
+
+        Assert.Contains(typeof(Hidden).FullName!, error.Message, StringComparison.Ordinal);
+        Assert.Contains("implement its members implicitly", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed record Hidden : StackGen.Settings.ISettingValue<Hidden>
+    {
+        static string StackGen.Settings.ISettingValue<Hidden>.TypeName => "hidden";
+
+        static string StackGen.Settings.ISettingValue<Hidden>.Expected => "anything";
+
+        static bool StackGen.Settings.ISettingValue<Hidden>.TryParse(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Hidden? value)
+        {
+            value = new Hidden();
+            return true;
+        }
+    }
+
+    private sealed record HiddenSettings
+    {
+        public Hidden? Value { get; init; }
+    }
+
     private sealed record ShareSettings
     {
         public Percentage Target { get; init; } = Percentage.TryParse("50%", out var half) ? half : throw new InvalidOperationException();
