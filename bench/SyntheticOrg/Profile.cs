@@ -57,7 +57,8 @@ public static class Profile
         });
 
         var context = Time("lint: new LintContext", () => new LintContext(result, []));
-        foreach (var rule in Linter.Rules)
+        // The engine's rules and those the deployed stacks declare (rabbitmq's), as Linter.Run runs them.
+        foreach (var rule in Linter.RulesFor(environment.Stacks.Select(s => s.Stack)))
         {
             Time($"lint: {rule.Id} {rule.GetType().Name}", () => rule.Check(context).Count());
         }

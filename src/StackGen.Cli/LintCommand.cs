@@ -54,9 +54,10 @@ public static class LintCommand
 
     private static ExitCode Explain(CliContext cli, string id)
     {
+        var rules = Linter.RulesFor(cli.Catalog.Stacks);
         if (id == "all")
         {
-            foreach (var rule in Linter.Rules)
+            foreach (var rule in rules)
             {
                 cli.Out.WriteLine($"{rule.Id}  {rule.Title}");
             }
@@ -64,9 +65,9 @@ public static class LintCommand
             return ExitCode.Success;
         }
 
-        var found = Linter.Find(id) ?? throw new InputException(
+        var found = Linter.Find(rules, id) ?? throw new InputException(
             SourceLocation.Flag($"--explain {id}"),
-            $"unknown rule '{id}'{Suggestions.DidYouMean(id, Linter.Rules.Select(r => r.Id))}; `stackgen lint --explain all` lists them");
+            $"unknown rule '{id}'{Suggestions.DidYouMean(id, rules.Select(r => r.Id))}; `stackgen lint --explain all` lists them");
         TextReport.Explain(found, cli.Out);
         return ExitCode.Success;
     }

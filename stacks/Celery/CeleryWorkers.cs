@@ -145,8 +145,7 @@ public sealed class CeleryWorkers : Stack<CeleryWorkersSettings, CeleryOutputs>
         {
             Volumes = [ConfigVolume(context), new V1Volume { Name = "state", EmptyDir = new V1EmptyDirVolumeSource() }],
         });
-        deployment.Metadata.Annotations = new Dictionary<string, string> { [Markers.SingleWriter] = "true" };
-        return deployment;
+        return Markers.AsSingleWriter(context, deployment);
     }
 
     /// <summary>

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using k8s;
 using k8s.Models;
+using StackGen.Binding;
 using StackGen.Building;
+using StackGen.Facts;
 using StackGen.Settings;
 using StackGen.Stacks.Pghoard.Json;
 using StackGen.Stacks.Postgres;
@@ -56,7 +58,8 @@ public sealed class PghoardBackup : Stack<PghoardSettings>
     [
         Config(context, settings),
         BackupVolume(context, settings),
-        Daemon(context, settings),
+        // Tells lint (SG2004) that this is a backup, run at the lowest priority (LowestPriority below).
+        context.State(Daemon(context, settings), new BackupWorkload(SettingNames.Path(nameof(PghoardSettings.Resources)), LowPriority: true)),
     ];
 
     /// <summary>A Secret, though nothing in it is secret: the credentials reach pghoard as environment variables.</summary>

@@ -1,7 +1,9 @@
 using k8s;
 using k8s.Models;
+using StackGen.Binding;
 using StackGen.Building;
 using StackGen.Settings;
+using StackGen.Validation;
 
 namespace StackGen.Stacks.RabbitMq;
 
@@ -42,15 +44,17 @@ public sealed class RabbitMqCluster : Stack<RabbitMqSettings, RabbitMqOutputs>
 
     public override string Description => "HA RabbitMQ cluster (StatefulSet, quorum queues, pause_minority)";
 
+    /// <summary>Lint's RabbitMQ rules, which read the <see cref="RabbitMqNodes"/> fact the build states.</summary>
+    public override IReadOnlyList<Rule> Rules => RabbitMqNodes.Rules;
+
     protected override IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, RabbitMqSettings settings) =>
     [
         PeersService(context),
         ClientService(context),
         ConfigFile(context, settings),
-        Nodes(context, settings),
+        context.State(Nodes(context, settings), NodesFact(settings)),
         Disruption.Budget(context, context.Name(), Component),
     ];
-
     protected override RabbitMqOutputs Outputs(StackContext context, RabbitMqSettings settings) => new(
         NodeHosts: [.. Enumerable.Range(0, settings.Replicas).Select(ordinal => NodeHost(context, ordinal))],
         ServiceHost: context.ServiceHost(context.Name()),
@@ -114,6 +118,12 @@ public sealed class RabbitMqCluster : Stack<RabbitMqSettings, RabbitMqOutputs>
             ["enabled_plugins"] = "[rabbitmq_management,rabbitmq_peer_discovery_k8s,rabbitmq_prometheus].\n",
         },
     };
+
+    /// <summary>What lint's RabbitMQ rules read about the nodes, with the settings they blame named through this settings type.</summary>
+    private static RabbitMqNodes NodesFact(RabbitMqSettings settings) => new(
+        settings.PartitionHandling,
+        ReplicasSetting: SettingNames.Path(nameof(RabbitMqSettings.Replicas)),
+        PartitionHandlingSetting: SettingNames.Path(nameof(RabbitMqSettings.PartitionHandling)));
 
     private static V1StatefulSet Nodes(StackContext context, RabbitMqSettings settings) => StatefulSets.Create(
         context,

@@ -1,10 +1,15 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Reflection;
 using StackGen.Layering;
 using StackGen.Settings;
 
 namespace StackGen.Binding;
 
-/// <summary>A setting type written as one YAML scalar, with its parser and what a user must write.</summary>
+/// <summary>
+/// A setting type written as one YAML scalar, with its parser and what a user must write: the built-in strings, numbers,
+/// booleans and enums, and every type that describes itself as an <see cref="ISettingValue{TSelf}"/>.
+/// </summary>
 public sealed class ScalarType
 {
     private readonly Func<ScalarNode, object?> _parse;
@@ -28,23 +33,47 @@ public sealed class ScalarType
     /// <summary>The parsed value, or null when the text is not valid for this type.</summary>
     public object? Parse(ScalarNode node) => _parse(node);
 
-    public static ScalarType? For(Type type)
+    public static ScalarType? For(Type type) =>
+        Known.TryGetValue(type, out var known) ? known : Described.GetOrAdd(type, Describe);
+
+    // Enum and ISettingValue scalar types are built once per type, and so is the answer "not a scalar" (asked for every
+    // record, list and map the binder walks): a memo of a pure function of the type.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ScalarType?> Described = new();
+
+    private static ScalarType? Describe(Type type) =>
+        type.IsEnum ? CreateEnum(type)
+        : IsSettingValue(type) ? CreateSettingValue(type)
+        : null;
+
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = Trimming.SettingsAreRooted)]
+    private static bool IsSettingValue(Type type) =>
+        type.IsClass && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ISettingValue<>) && i.GetGenericArguments()[0] == type);
+
+    /// <summary>
+    /// The scalar type an <see cref="ISettingValue{TSelf}"/> describes, read from its static members by reflection: the
+    /// settings records and their value types live in assemblies the CLI roots (see <see cref="Trimming"/>), and a
+    /// generic instantiation made at run time would not be safe under Native AOT.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = Trimming.SettingsAreRooted)]
+    private static ScalarType CreateSettingValue(Type type)
     {
-        if (Known.TryGetValue(type, out var known))
-        {
-            return known;
-        }
-
-        if (type.IsEnum)
-        {
-            return Enums.GetOrAdd(type, CreateEnum);
-        }
-
-        return null;
+        const BindingFlags statics = BindingFlags.Public | BindingFlags.Static;
+        string Text(string name) => type.GetProperty(name, statics)?.GetValue(null) as string
+            ?? throw new InvalidOperationException($"{type.FullName} implements ISettingValue but has no public static {name}; implement its members implicitly");
+        var tryParse = type.GetMethods(statics).SingleOrDefault(m => m.Name == "TryParse" && m.GetParameters() is [{ } text, { } value]
+                && text.ParameterType == typeof(string) && value.ParameterType.IsByRef && value.ParameterType.GetElementType() == type)
+            ?? throw new InvalidOperationException($"{type.FullName} implements ISettingValue but has no public static TryParse(string, out {type.Name}?); implement its members implicitly");
+        return new ScalarType(
+            Text(nameof(ISettingValue<>.TypeName)),
+            Text(nameof(ISettingValue<>.Expected)),
+            node =>
+            {
+                object?[] arguments = [node.Text, null];
+                // Unwrapped: the binder reports a value too large for the type (an OverflowException) as a range error.
+                return tryParse.Invoke(null, BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null) is true ? arguments[1] : null;
+            },
+            value => value.ToString()!);
     }
-
-    // Enum scalar types are built once per enum type (a memo of a pure function of the type).
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ScalarType> Enums = new();
 
     private static ScalarType CreateEnum(Type type)
     {
@@ -57,6 +86,7 @@ public sealed class ScalarType
             value => SettingNames.Key(value.ToString()!));
     }
 
+    // The language's own scalars. Value types of the engine and the stacks describe themselves (ISettingValue).
     private static readonly Dictionary<Type, ScalarType> Known = new()
     {
         [typeof(string)] = new("string", "a string", node => node.Text, value => (string)value),
@@ -75,9 +105,5 @@ public sealed class ScalarType
             "true or false",
             node => node.IsPlain ? node.Text switch { "true" => true, "false" => false, _ => null } : null,
             value => (bool)value ? "true" : "false"),
-        [typeof(Quantity)] = new("quantity", Quantity.Expected, node => Quantity.TryParse(node.Text, out var q) ? q : null, value => value.ToString()!),
-        [typeof(ImageRef)] = new("image", ImageRef.Expected, node => ImageRef.TryParse(node.Text, out var i) ? i : null, value => value.ToString()!),
-        [typeof(ReleaseVersion)] = new("version", ReleaseVersion.Expected, node => ReleaseVersion.TryParse(node.Text, out var v) ? v : null, value => value.ToString()!),
-        [typeof(Duration)] = new("duration", Duration.Expected, node => Duration.TryParse(node.Text, out var d) ? d : null, value => value.ToString()!),
     };
 }

@@ -1,10 +1,11 @@
 using StackGen.Stacks;
+using StackGen.Validation;
 
 namespace StackGen.Layering;
 
 /// <summary>An environment after layering and binding: its target and every stack it deploys, in name order.</summary>
-/// <param name="Lint">The environment file's `lint:` section as written, bound by the linter that owns its meaning.</param>
-public sealed record EnvironmentConfig(string Name, Target Target, Tier Tier, IReadOnlyList<StackLayers> Stacks, MappingNode? Lint = null)
+/// <param name="Lint">The environment file's `lint:` section, bound while loading.</param>
+public sealed record EnvironmentConfig(string Name, Target Target, Tier Tier, IReadOnlyList<StackLayers> Stacks, EnvironmentLint Lint)
 {
     // Find is asked per stack, reference and lint finding: an index, rebuilt whenever Stacks is set (also by `with`).
     private readonly Dictionary<string, StackLayers> _byName = NameIndex.Of(Stacks, layers => layers.Stack.Name);

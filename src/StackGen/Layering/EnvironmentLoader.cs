@@ -3,6 +3,7 @@ using StackGen.Binding;
 using StackGen.Diagnostics;
 using StackGen.Parallelism;
 using StackGen.Stacks;
+using StackGen.Validation;
 
 namespace StackGen.Layering;
 
@@ -46,10 +47,7 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
         CheckKeys(document, EnvironmentKeys, "", errors);
         var target = BindTarget(document, environmentFile, errors);
         var tier = BindTier(document, errors);
-        if (document["lint"] is { } lint and not MappingNode)
-        {
-            errors.Add(lint.Location, $"lint: expected a mapping with severity, suppress and external, got {lint.Describe()}");
-        }
+        var lint = EnvironmentLint.Bind(document["lint"], Linter.RulesFor(catalog.Stacks), errors);
 
         var layers = new Dictionary<string, SettingNode?>(StringComparer.Ordinal);
 
@@ -100,7 +98,7 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
         }
 
         errors.ThrowIfAny();
-        return new EnvironmentConfig(environment, target!, tier, bound, document["lint"] as MappingNode);
+        return new EnvironmentConfig(environment, target!, tier, bound, lint);
     }
 
     private (string Team, string File)[] TeamLayers(string environment)

@@ -39,9 +39,11 @@ public sealed class Renderer(StackCatalog catalog)
         var selected = environment.Stacks.Where(s => only.Count == 0 || only.Contains(s.Stack.Name)).ToArray();
         var builds = InOrder.Map(selected, layers => Build(layers, references, environment, catalog.System));
         var objects = new List<RenderedObject>();
+        var facts = new List<StatedFact>();
         foreach (var build in builds)
         {
             objects.AddRange(build.Objects);
+            facts.AddRange(build.Facts);
         }
 
         CheckUnique(objects, environment);
@@ -55,18 +57,27 @@ public sealed class Renderer(StackCatalog catalog)
             .ThenBy(o => o.Kind, StringComparer.Ordinal)
             .ThenBy(o => o.Name, StringComparer.Ordinal)
             .ToArray();
-        return new RenderResult(environment, ordered, stackOrder, dependencies);
+        return new RenderResult(environment, ordered, stackOrder, dependencies, facts);
     }
 
-    /// <summary>One stack's completed objects, and the providers its build referenced, in the order it asked for them.</summary>
-    private static (RenderedObject[] Objects, List<string> Referenced) Build(StackLayers layers, References references, EnvironmentConfig environment, string system)
+    /// <summary>One stack's completed objects, the providers its build referenced (in the order it asked for them) and the facts it stated.</summary>
+    private static (RenderedObject[] Objects, List<string> Referenced, StatedFact[] Facts) Build(StackLayers layers, References references, EnvironmentConfig environment, string system)
     {
         var referenced = new List<string>();
         var context = references.ContextFor(layers, referenced);
         try
         {
             RenderedObject[] objects = [.. layers.Stack.Build(context, layers.Settings.Value).Select(built => new RenderedObject(layers.Stack.Name, Complete(built, layers.Stack, environment, system)))];
-            return (objects, referenced);
+            if (context.Facts.Count == 0)
+            {
+                return (objects, referenced, []);
+            }
+
+            var built = objects.Select(o => o.Resource).ToHashSet(ReferenceEqualityComparer.Instance);
+            StatedFact[] facts = [.. context.Facts.Select(f => built.Contains(f.Resource)
+                ? new StatedFact(layers.Stack.Name, f.Resource, f.Fact)
+                : throw new InvalidOperationException($"stack {layers.Stack.Name} stated a {f.Fact.GetType().Name} fact about {f.Resource.Kind ?? f.Resource.GetType().Name}/{f.Resource.Metadata?.Name}, which its build does not return"))];
+            return (objects, referenced, facts);
         }
         catch (ConfigValueException e)
         {

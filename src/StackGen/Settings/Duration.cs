@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace StackGen.Settings;
 
 /// <summary>A duration written the Kubernetes/Go way: 90s, 5m, 1h30m, 250ms.</summary>
-public sealed partial record Duration
+public sealed partial record Duration : ISettingValue<Duration>
 {
     private Duration(string text, TimeSpan value)
     {
@@ -12,7 +12,11 @@ public sealed partial record Duration
         Value = value;
     }
 
-    public const string Expected = "a duration such as 90s, 5m, 1h30m or 250ms";
+    /// <inheritdoc/>
+    public static string TypeName => "duration";
+
+    /// <inheritdoc/>
+    public static string Expected => "a duration such as 90s, 5m, 1h30m or 250ms";
 
     public string Text { get; }
 

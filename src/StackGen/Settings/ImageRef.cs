@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace StackGen.Settings;
 
 /// <summary>A container image reference: repository with an optional tag and/or digest.</summary>
-public sealed partial record ImageRef
+public sealed partial record ImageRef : ISettingValue<ImageRef>
 {
     private ImageRef(string repository, string? tag, string? digest)
     {
@@ -12,7 +12,11 @@ public sealed partial record ImageRef
         Digest = digest;
     }
 
-    public const string Expected = "an image reference such as rabbitmq:4.1.4-management or registry.example.com/team/app@sha256:<64 hex digits>";
+    /// <inheritdoc/>
+    public static string TypeName => "image";
+
+    /// <inheritdoc/>
+    public static string Expected => "an image reference such as rabbitmq:4.1.4-management or registry.example.com/team/app@sha256:<64 hex digits>";
 
     public string Repository { get; }
 

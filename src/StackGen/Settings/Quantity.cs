@@ -4,7 +4,7 @@ using k8s.Models;
 namespace StackGen.Settings;
 
 /// <summary>A Kubernetes resource quantity (10Gi, 500m, 1.5), kept as written; parsing is as strict as the API server's.</summary>
-public sealed record Quantity
+public sealed record Quantity : ISettingValue<Quantity>
 {
     private Quantity(string text, decimal value)
     {
@@ -12,7 +12,11 @@ public sealed record Quantity
         Value = value;
     }
 
-    public const string Expected = "a Kubernetes quantity such as 10Gi, 512Mi, 500m or 2 (binary suffixes Ki Mi Gi Ti Pi Ei, decimal k M G T P E, milli m)";
+    /// <inheritdoc/>
+    public static string TypeName => "quantity";
+
+    /// <inheritdoc/>
+    public static string Expected => "a Kubernetes quantity such as 10Gi, 512Mi, 500m or 2 (binary suffixes Ki Mi Gi Ti Pi Ei, decimal k M G T P E, milli m)";
 
     public string Text { get; }
 

@@ -7,7 +7,7 @@ namespace StackGen.Settings;
 /// A program's release version, MAJOR.MINOR[.PATCH] (5.5.0, 4.1), compared numerically: what a stack states it
 /// needs of an image (Celery in the app image, the RabbitMQ server).
 /// </summary>
-public sealed partial record ReleaseVersion : IComparable<ReleaseVersion>
+public sealed partial record ReleaseVersion : IComparable<ReleaseVersion>, ISettingValue<ReleaseVersion>
 {
     private ReleaseVersion(string text, int major, int minor, int patch)
     {
@@ -17,7 +17,11 @@ public sealed partial record ReleaseVersion : IComparable<ReleaseVersion>
         Patch = patch;
     }
 
-    public const string Expected = "a release version such as 5.5.0 or 4.1 (MAJOR.MINOR[.PATCH])";
+    /// <inheritdoc/>
+    public static string TypeName => "version";
+
+    /// <inheritdoc/>
+    public static string Expected => "a release version such as 5.5.0 or 4.1 (MAJOR.MINOR[.PATCH])";
 
     public string Text { get; }
 

@@ -20,6 +20,12 @@ public interface IStack
     /// <summary>The type of the outputs other stacks may reference, or null when it exposes none.</summary>
     Type? OutputsType { get; }
 
+    /// <summary>
+    /// The lint rules about this stack's own domain (RabbitMQ's partition handling, say), declared next to it; the engine's
+    /// general rules are in <see cref="Validation.Linter.Rules"/>. They read facts the stack states while it builds.
+    /// </summary>
+    IReadOnlyList<Validation.Rule> Rules { get; }
+
     IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, object settings);
 
     object Outputs(StackContext context, object settings);

@@ -20,6 +20,9 @@ public abstract class Stack<TSettings> : IStack
 
     public virtual Type? OutputsType => null;
 
+    /// <summary>Lint rules about this stack's domain, declared in its folder (see README, "Adding a lint rule"); none by default.</summary>
+    public virtual IReadOnlyList<Validation.Rule> Rules => [];
+
     IEnumerable<IKubernetesObject<V1ObjectMeta>> IStack.Build(StackContext context, object settings) =>
         Build(context, (TSettings)settings);
 

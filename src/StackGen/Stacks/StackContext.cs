@@ -1,3 +1,4 @@
+using k8s;
 using k8s.Models;
 using StackGen.Diagnostics;
 using StackGen.Layering;
@@ -14,6 +15,8 @@ public sealed class StackContext
     private readonly Func<Type, object> _resolve;
 
     private readonly SourceLocation _declared;
+
+    private readonly List<(IKubernetesObject<V1ObjectMeta> Resource, object Fact)> _facts = [];
 
     internal StackContext(string environment, Target target, string system, IStack stack, SourceLocation declared, Func<Type, object> resolve)
     {
@@ -42,6 +45,26 @@ public sealed class StackContext
     /// </summary>
     public TOutputs Reference<TOutputs>()
         where TOutputs : class => (TOutputs)_resolve(typeof(TOutputs));
+
+    /// <summary>
+    /// States a fact about an object this stack builds (a backup, a single writer, a RabbitMQ cluster: see
+    /// <c>src/StackGen/Facts/</c> and the stacks' own fact types), for lint's rules to read. Facts are typed records, never
+    /// written out; a fact about an object the build does not return is a bug in the stack. Returns the object.
+    /// </summary>
+    public T State<T>(T resource, object fact)
+        where T : IKubernetesObject<V1ObjectMeta>
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        lock (_facts)
+        {
+            _facts.Add((resource, fact));
+        }
+
+        return resource;
+    }
+
+    /// <summary>The facts stated so far, in the order they were stated.</summary>
+    internal IReadOnlyList<(IKubernetesObject<V1ObjectMeta> Resource, object Fact)> Facts => _facts;
 
     /// <summary>An object name: the stack name, then each part, kebab-case ("rabbitmq", "rabbitmq-peers").</summary>
     /// <remarks>

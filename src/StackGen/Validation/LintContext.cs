@@ -17,6 +17,9 @@ public sealed class LintContext
     private readonly Dictionary<string, RenderedObject> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Key, string Value), List<Workload>> _byLabel = [];
 
+    // Facts name their object by reference; most renders state few, so the index is built on first use.
+    private readonly Lazy<Dictionary<object, RenderedObject>> _byResource;
+
     // OfType<T>() per T, filtered once: several rules ask for the same kinds (rules may run in parallel).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, object> _ofType = new();
 
@@ -31,6 +34,17 @@ public sealed class LintContext
         Result = result;
         var declared = new HashSet<string>(externalKinds ?? [], StringComparer.Ordinal);
         _customResources = new(() => FindCustomResources(result.Objects, declared));
+        _byResource = new(() =>
+        {
+            // One object rendered twice (render refuses that; lint is still asked about hand-made results) keeps its first entry.
+            var byResource = new Dictionary<object, RenderedObject>(ReferenceEqualityComparer.Instance);
+            foreach (var rendered in result.Objects)
+            {
+                byResource.TryAdd(rendered.Resource, rendered);
+            }
+
+            return byResource;
+        });
         Workloads = [.. result.Objects.Select(Workload.Of).OfType<Workload>()];
         foreach (var rendered in result.Objects)
         {
@@ -78,6 +92,19 @@ public sealed class LintContext
     public IEnumerable<(RenderedObject Rendered, T Resource)> OfType<T>()
         where T : IKubernetesObject<V1ObjectMeta> =>
         ((RenderedObject, T)[])_ofType.GetOrAdd(typeof(T), static (_, objects) => objects.Where(o => o.Resource is T).Select(o => (o, (T)o.Resource)).ToArray(), Objects);
+
+    /// <summary>
+    /// The facts of type <typeparamref name="TFact"/> the stacks stated about rendered objects (see
+    /// <see cref="Stacks.StackContext.State{T}"/>), each with its object, in stack order.
+    /// </summary>
+    public IEnumerable<(RenderedObject Rendered, TFact Fact)> Facts<TFact>()
+        where TFact : class
+    {
+        var rendered = _byResource.Value;
+        return Result.Facts
+            .Where(f => f.Fact is TFact && rendered.ContainsKey(f.Resource))
+            .Select(f => (rendered[f.Resource], (TFact)f.Fact));
+    }
 
     public bool Exists(string kind, string name) => _external.Contains($"{kind}/{name}") || Find(kind, name) is not null;
 

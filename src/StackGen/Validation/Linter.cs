@@ -1,8 +1,8 @@
-using StackGen.Binding;
 using StackGen.Diagnostics;
 using StackGen.Layering;
 using StackGen.Parallelism;
 using StackGen.Rendering;
+using StackGen.Stacks;
 using StackGen.Validation.Rules;
 using StackGen.Validation.Schemas;
 
@@ -31,8 +31,6 @@ public static class Linter
         new CurrentApis(),
         new CustomResourceSchemas(),
         new CustomResourceDefinitionsKnown(),
-        new RabbitMqPartitionHandling(),
-        new OddQuorumSize(),
         new ReplicasSpreadAndProtected(),
         new ResourcesSet(),
         new BackupsBounded(),
@@ -42,15 +40,23 @@ public static class Linter
         new SingleWriter(),
     ];
 
-    public static Rule? Find(string id) => Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Every rule that can run on these stacks: the engine's general rules, then the rules the stacks declare about
+    /// their own domain (<see cref="IStack.Rules"/>; a rule two stacks share counts once), in ID order.
+    /// </summary>
+    public static IReadOnlyList<Rule> RulesFor(IEnumerable<IStack> stacks) =>
+        [.. Rules.Concat(stacks.SelectMany(s => s.Rules)).DistinctBy(r => r.Id, StringComparer.OrdinalIgnoreCase).OrderBy(r => r.Id, StringComparer.Ordinal)];
+
+    public static Rule? Find(IEnumerable<Rule> rules, string id) => rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
 
     public static LintReport Run(RenderResult result)
     {
         var environment = result.Environment;
-        var (policy, suppressionLocations) = BindPolicy(environment);
+        var (policy, suppressionLocations) = (environment.Lint.Policy, environment.Lint.SuppressionLocations);
+        var rules = RulesFor(environment.Stacks.Select(s => s.Stack));
         var context = new LintContext(result, policy.External, policy.ExternalKinds);
         var findings = new List<Finding>();
-        var meta = Find("SG0001")!;
+        var meta = Find(Rules, "SG0001")!;
         for (var i = 0; i < policy.Suppress.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(policy.Suppress[i].Reason))
@@ -60,7 +66,7 @@ public static class Linter
         }
 
         // Rules are independent; their findings are concatenated in rule order, as if they had run one by one.
-        foreach (var ruleFindings in InOrder.Map(Rules, rule => Check(rule, context, policy, suppressionLocations), context.Objects.Count))
+        foreach (var ruleFindings in InOrder.Map(rules, rule => Check(rule, context, policy, suppressionLocations), context.Objects.Count))
         {
             findings.AddRange(ruleFindings);
         }
@@ -136,50 +142,5 @@ public static class Linter
         }
 
         return layers.Declared;
-    }
-
-    private static (LintPolicy Policy, IReadOnlyList<SourceLocation> SuppressionLocations) BindPolicy(EnvironmentConfig environment)
-    {
-        var errors = new ErrorList();
-        var policy = (LintPolicy)SettingsBinder.Bind(typeof(LintPolicy), environment.Lint, "lint", errors).Value;
-        errors.ThrowIfAny();
-        var ids = Rules.Select(r => r.Id).ToArray();
-        var locations = new List<SourceLocation>();
-        var suppressNode = environment.Lint?["suppress"] as SequenceNode;
-        for (var i = 0; i < policy.Suppress.Count; i++)
-        {
-            var node = suppressNode!.Items[i];
-            locations.Add(node.Location);
-            if (Find(policy.Suppress[i].Rule) is null)
-            {
-                errors.Add((node as MappingNode)?["rule"]?.Location ?? node.Location, $"lint.suppress[{i}].rule: unknown rule '{policy.Suppress[i].Rule}'{Suggestions.DidYouMean(policy.Suppress[i].Rule, ids)} (see `stackgen lint --explain`)");
-            }
-        }
-
-        foreach (var entry in (environment.Lint?["severity"] as MappingNode)?.Entries ?? [])
-        {
-            if (Find(entry.Key) is null)
-            {
-                errors.Add(entry.KeyLocation, $"lint.severity.{entry.Key}: unknown rule '{entry.Key}'{Suggestions.DidYouMean(entry.Key, ids)}");
-            }
-        }
-
-        var kindsNode = environment.Lint?["externalKinds"] as SequenceNode;
-        for (var i = 0; i < policy.ExternalKinds.Count; i++)
-        {
-            var declared = policy.ExternalKinds[i];
-            var slash = declared.IndexOf('/', StringComparison.Ordinal);
-            if (slash <= 0 || slash == declared.Length - 1 || declared.IndexOf('/', slash + 1) >= 0)
-            {
-                errors.Add(kindsNode!.Items[i].Location, $"lint.externalKinds[{i}]: expected API group/Kind such as cert-manager.io/Certificate (or group/* for every kind of the group), got '{declared}'");
-            }
-            else if (KubernetesGroups.IsBuiltIn(declared[..slash]))
-            {
-                errors.Add(kindsNode!.Items[i].Location, $"lint.externalKinds[{i}]: '{declared[..slash]}' is a built-in Kubernetes API group; expected the group of a custom resource (objects themselves go in lint.external as Kind/name)");
-            }
-        }
-
-        errors.ThrowIfAny();
-        return (policy, locations);
     }
 }

@@ -114,8 +114,8 @@ public sealed partial class ReadmeTests
             var path = SourcePath().Match(block.Before).Groups[1].Value;
             var copy = File.ReadAllText(Path.Combine(Repository.TestsDirectory, "Fixtures", "Readme", Path.GetFileName(path)));
             Assert.StartsWith("stacks/Cache/", path, StringComparison.Ordinal);
-            Assert.Equal(Usings(block.Text), Usings(copy));
-            Assert.Equal(AfterNamespace(block.Text), AfterNamespace(copy));
+            Assert.Equal(CodeBlock.Usings(block.Text), CodeBlock.Usings(copy));
+            Assert.Equal(CodeBlock.AfterNamespace(block.Text), CodeBlock.AfterNamespace(copy));
         }
     }
 
@@ -223,16 +223,6 @@ public sealed partial class ReadmeTests
 
     private static string Checksum(RenderResult result) =>
         result.Find<V1StatefulSet>("rabbitmq").Spec.Template.Metadata.Annotations[ConfigChecksums.Annotation];
-
-    private static string[] Usings(string code) => [.. code.ReplaceLineEndings("\n").Split('\n').Where(l => l.StartsWith("using ", StringComparison.Ordinal))];
-
-    private static string AfterNamespace(string code)
-    {
-        var text = code.ReplaceLineEndings("\n");
-        var at = text.IndexOf("\nnamespace ", StringComparison.Ordinal);
-        Assert.True(at >= 0, "no namespace line");
-        return text[(text.IndexOf('\n', at + 1) + 1)..].Trim();
-    }
 
     [GeneratedRegex(@"^( *)([A-Za-z][\w.-]*):(?: +([^#\s][^#]*?))?\s*(?:#.*)?$")]
     private static partial Regex LayerLine();

@@ -55,7 +55,7 @@ public sealed class CustomResourceLintCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_misspelt_field_fails_lint_with_exit_1_and_the_field_path()
+    public void SG1013_a_misspelt_field_fails_lint_with_exit_1_and_the_field_path()
     {
         WriteMonitoredEnvironment("""
                 extraSpec:
@@ -69,7 +69,7 @@ public sealed class CustomResourceLintCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_wrong_enum_value_fails_lint_with_exit_1_and_the_field_path()
+    public void SG1013_a_wrong_enum_value_fails_lint_with_exit_1_and_the_field_path()
     {
         WriteMonitoredEnvironment();
 
@@ -93,7 +93,7 @@ public sealed class CustomResourceLintCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_kind_with_no_known_definition_is_a_finding_until_the_environment_declares_it_external()
+    public void SG1014_a_kind_with_no_known_definition_is_a_finding_until_the_environment_declares_it_external()
     {
         WriteMonitoredEnvironment();
         string[] set = ["--set", "monitor.apiVersion=monitoring.example.com/v1"];
@@ -111,7 +111,7 @@ public sealed class CustomResourceLintCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_version_the_definition_does_not_serve_is_a_finding_naming_the_served_ones()
+    public void SG1014_a_version_the_definition_does_not_serve_is_a_finding_naming_the_served_ones()
     {
         WriteMonitoredEnvironment();
 

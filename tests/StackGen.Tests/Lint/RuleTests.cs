@@ -1,4 +1,5 @@
 using k8s.Models;
+using StackGen.Facts;
 using StackGen.Tests.Fixtures;
 using StackGen.Tests.Support;
 using StackGen.Validation;
@@ -16,16 +17,16 @@ public sealed class RuleTests
 
     private static V1Container BrokerContainer(StackGen.Rendering.RenderResult r) => Broker(r).Spec.Template.Spec.Containers.Single(c => c.Name == "broker");
 
-    public static TheoryData<string, string> Environments() => RulesBy(Renders.Environments);
+    public static TheoryData<string, string> Environments() => RulesBy(Renders.Environments, Renders.Catalog);
 
-    public static TheoryData<string, string> FixtureEnvironments() => RulesBy(FixtureOrganisation.Organisation.Environments);
+    public static TheoryData<string, string> FixtureEnvironments() => RulesBy(FixtureOrganisation.Organisation.Environments, FixtureOrganisation.Catalog);
 
-    private static TheoryData<string, string> RulesBy(IEnumerable<string> environments)
+    private static TheoryData<string, string> RulesBy(IEnumerable<string> environments, StackGen.Stacks.StackCatalog catalog)
     {
         var data = new TheoryData<string, string>();
         foreach (var environment in environments)
         {
-            foreach (var rule in Linter.Rules)
+            foreach (var rule in Linter.RulesFor(catalog.Stacks))
             {
                 data.Add(rule.Id, environment);
             }
@@ -166,18 +167,35 @@ public sealed class RuleTests
         Assert.DoesNotContain("SG2003", LintRun.Of("dev", sets: "broker.resources=null").Ids());
     }
 
+    /// <summary>The backup's stack states that it runs at low priority; a backup that does not (the fact says so) and has no limits fails twice.</summary>
     [Fact]
     public void SG2004_rejects_an_unbounded_backup_in_production()
     {
         var report = LintRun.Of("production", r =>
         {
-            var backup = r.Find<V1Deployment>("backup").Spec.Template.Spec.Containers[0];
-            backup.Resources.Limits = null;
-            backup.Command = ["backup-daemon"];
-            backup.Args = ["--config", "/etc/backup/backup.json"];
+            r.Find<V1Deployment>("backup").Spec.Template.Spec.Containers[0].Resources.Limits = null;
+            return r with { Facts = [.. r.Facts.Select(f => f.Fact is BackupWorkload backup ? f with { Fact = backup with { LowPriority = false } } : f)] };
         });
 
-        Assert.Equal(2, report.Active.Count(f => f.Rule.Id == "SG2004" && f.Severity == Severity.Error));
+        var findings = report.Active.Where(f => f.Rule.Id == "SG2004").ToArray();
+        Assert.Equal(2, findings.Length);
+        Assert.All(findings, f => Assert.Equal(Severity.Error, f.Severity));
+        Assert.Equal("resources", findings.Single(f => f.Message.Contains("limits", StringComparison.Ordinal)).Setting);
+    }
+
+    /// <summary>Backups are what their stack states, not what their image is called: no fact, no finding.</summary>
+    [Fact]
+    public void SG2004_checks_the_workloads_stated_as_backups_only()
+    {
+        var report = LintRun.Of("production", r =>
+        {
+            var backup = r.Find<V1Deployment>("backup").Spec.Template.Spec.Containers[0];
+            backup.Resources.Limits = null;
+            backup.Image = "pghoard:1.2";
+            return r with { Facts = [.. r.Facts.Where(f => f.Fact is not BackupWorkload)] };
+        });
+
+        Assert.DoesNotContain("SG2004", report.Ids());
     }
 
     [Fact]
@@ -219,13 +237,28 @@ public sealed class RuleTests
     {
         var report = LintRun.Of("production", r =>
         {
-            var beat = r.Objects.Select(o => o.Resource).OfType<V1Deployment>().Single(d => d.Metadata.Annotations?.ContainsKey(StackGen.Building.Markers.SingleWriter) == true
-                || d.Spec.Template.Spec.Containers.Any(c => (c.Args ?? []).Contains("beat")));
+            var (scheduler, _) = Assert.Single(new LintContext(r, []).Facts<SingleWriter>());
+            var beat = (V1Deployment)scheduler.Resource;
             beat.Spec.Replicas = 2;
             beat.Spec.Strategy = new V1DeploymentStrategy { Type = "RollingUpdate" };
         });
 
         Assert.Equal(2, report.Active.Count(f => f.Rule.Id == "SG2008"));
+    }
+
+    /// <summary>Single writers are what their stack states (Markers.AsSingleWriter), not guessed from their command.</summary>
+    [Fact]
+    public void SG2008_checks_the_workloads_stated_as_single_writers_only()
+    {
+        var report = LintRun.Of("production", r =>
+        {
+            var scheduler = r.Find<V1Deployment>("worker-scheduler");
+            scheduler.Spec.Replicas = 2;
+            scheduler.Spec.Template.Spec.Containers[0].Args = ["celery", "beat"];
+            return r with { Facts = [.. r.Facts.Where(f => f.Fact is not SingleWriter)] };
+        });
+
+        Assert.DoesNotContain("SG2008", report.Ids());
     }
 
     [Fact]

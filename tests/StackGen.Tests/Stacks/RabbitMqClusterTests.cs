@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using k8s.Models;
+using StackGen.Binding;
 using StackGen.Layering;
 using StackGen.Stacks.RabbitMq;
 using StackGen.Tests.Support;
+using StackGen.Validation;
 
 namespace StackGen.Tests.Stacks;
 
@@ -34,6 +36,40 @@ public sealed partial class RabbitMqClusterTests
         Assert.NotNull(broker.ReadinessProbe);
         Assert.NotNull(broker.LivenessProbe);
         Assert.NotNull(broker.Env.Single(e => e.Name == "RABBITMQ_DEFAULT_PASS").ValueFrom.SecretKeyRef);
+    }
+
+    /// <summary>
+    /// The stack's own lint rules (declared by RabbitMqCluster.Rules, fed by the RabbitMqNodes fact its build states) fire on
+    /// its settings and blame them by the binder's name, taken from RabbitMqSettings: renaming the property fails the build
+    /// (nameof), and a name the binder does not use fails here (the finding would sit at the stack, not at the --set).
+    /// </summary>
+    [Theory]
+    [InlineData("SG2001", nameof(RabbitMqSettings.PartitionHandling), "ignore")]
+    [InlineData("SG2009", nameof(RabbitMqSettings.Replicas), "4")]
+    public void Its_rules_fire_on_its_settings_and_name_them(string rule, string property, string value)
+    {
+        var set = $"rabbitmq.{SettingNames.Path(property)}={value}";
+
+        var report = Linter.Run(Renders.Shipped.Render("production", [set]));
+
+        var finding = Assert.Single(report.Active, f => f.Rule.Id == rule);
+        Assert.Equal("StatefulSet/rabbitmq", finding.ObjectId);
+        Assert.Equal(SettingNames.Path(property), finding.Setting);
+        Assert.Equal($"--set {set}", finding.Location.Text);
+        Assert.Contains(rule, Linter.RulesFor([new RabbitMqCluster()]).Select(r => r.Id));
+        Assert.DoesNotContain(rule, Linter.Rules.Select(r => r.Id));
+    }
+
+    /// <summary>The rules read the fact the stack states, never the image: another image changes nothing, and no fact means no finding.</summary>
+    [Fact]
+    public void Its_rules_read_the_stated_fact_not_the_image()
+    {
+        var renamed = Renders.Shipped.Render("production", ["rabbitmq.partitionHandling=ignore"]);
+        renamed.Find<V1StatefulSet>("rabbitmq").Spec.Template.Spec.Containers[0].Image = "registry.example/mq:4.1";
+        var withoutFact = renamed with { Facts = [.. renamed.Facts.Where(f => f.Fact is not RabbitMqNodes)] };
+
+        Assert.Contains(Linter.Run(renamed).Active, f => f.Rule.Id == "SG2001");
+        Assert.DoesNotContain(Linter.Run(withoutFact).Active, f => f.Rule.Id == "SG2001");
     }
 
     /// <summary>The storage and resources each environment's files give RabbitMQ, and resources wherever the tier is production.</summary>

@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using StackGen.Binding;
 using StackGen.Stacks;
+using StackGen.Stacks.ReadmeExample;
 using StackGen.Tests.Fixtures;
 using StackGen.Tests.Support;
 
@@ -92,10 +93,79 @@ public sealed class SettingsCatalogTests
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Out);
         Assert.StartsWith(
-            $"default in code: error: odd.endpoint: the settings type {typeof(UnbindableSettings).FullName} has a property of type System.Uri, which the binder cannot bind; declare it as a scalar type in src/StackGen/Binding/ScalarType.cs",
+            $"default in code: error: odd.endpoint: the settings type {typeof(UnbindableSettings).FullName} has a property of type System.Uri, which the binder cannot bind; make Uri implement StackGen.Settings.ISettingValue<Uri> (src/StackGen/Settings/ISettingValue.cs; see src/StackGen/Settings/Duration.cs)",
             run.ErrorLines[0],
             StringComparison.Ordinal);
         Assert.Equal(4, run.ErrorLines.Count(line => line.Contains("which the binder cannot bind", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// A value type declared outside the engine (README's <see cref="Percentage"/>, as it would sit next to its stack) is
+    /// one file: the binder parses it, `stacks` lists its name and default, `explain` displays it and a bad value is an
+    /// input error saying what the type expects, with no table to edit anywhere.
+    /// </summary>
+    [Fact]
+    public void A_value_type_declared_next_to_its_stack_needs_no_other_edit()
+    {
+        using var repository = new ScratchRepository().With("dev.yaml", ScratchRepository.DevTarget + "stacks:\n  shares:\n    target: 80%\n");
+        var catalog = new StackCatalog("share-shop", [new ShareStack()]);
+
+        var stacks = CliRun.In(repository.Root, catalog, "stacks");
+        var explain = CliRun.In(repository.Root, catalog, "explain", "--env", "dev", "shares");
+        var bad = CliRun.In(repository.Root, catalog, "render", "--env", "dev", "--set", "shares.floor=150%");
+
+        Assert.Empty(SettingsBinder.Unsupported(typeof(ShareSettings), "shares"));
+        Assert.Equal(0, stacks.ExitCode);
+        Assert.Matches(@"\n  target +percentage +default 50%\n", stacks.Out);
+        Assert.Equal(["shares.target = 80%  (environments/dev.yaml:7:13, overrides default in code)"], explain.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("shares.target", StringComparison.Ordinal)));
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Equal([$"--set shares.floor=150%: error: shares.floor: expected {Percentage.Expected}, got '150%'"], bad.ErrorLines);
+    }
+
+    /// <summary>The binder reads a value type's members by name: one written as explicit interface implementations fails the catalog test, named.</summary>
+    [Fact]
+    public void A_value_type_with_explicit_members_is_named_by_the_catalog_walk()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => SettingsBinder.Unsupported(typeof(HiddenSettings), "hidden"));
+
+        Assert.Contains(typeof(Hidden).FullName!, error.Message, StringComparison.Ordinal);
+        Assert.Contains("implement its members implicitly", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed record Hidden : StackGen.Settings.ISettingValue<Hidden>
+    {
+        static string StackGen.Settings.ISettingValue<Hidden>.TypeName => "hidden";
+
+        static string StackGen.Settings.ISettingValue<Hidden>.Expected => "anything";
+
+        static bool StackGen.Settings.ISettingValue<Hidden>.TryParse(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Hidden? value)
+        {
+            value = new Hidden();
+            return true;
+        }
+    }
+
+    private sealed record HiddenSettings
+    {
+        public Hidden? Value { get; init; }
+    }
+
+    private sealed record ShareSettings
+    {
+        public Percentage Target { get; init; } = Percentage.TryParse("50%", out var half) ? half : throw new InvalidOperationException();
+
+        public Percentage? Floor { get; init; }
+    }
+
+    private sealed class ShareStack : StackGen.Stacks.Stack<ShareSettings>
+    {
+        public override string Name => "shares";
+
+        public override string Owner => "platform";
+
+        public override string Description => "A stack whose settings use a value type declared outside the engine.";
+
+        protected override IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, ShareSettings settings) => [];
     }
 
     private readonly record struct Coordinates(int X, int Y);

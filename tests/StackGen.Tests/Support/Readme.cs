@@ -9,6 +9,14 @@ public sealed class Readme
 
     public static Readme Load() => new(File.ReadAllText(Path.Combine(Repository.Root, "README.md")));
 
+    /// <summary>The whole text of the section headed `## TITLE` (up to the next `## `), prose and code.</summary>
+    public string Section(string title)
+    {
+        var start = Array.IndexOf(_lines, "## " + title);
+        Assert.True(start >= 0, $"README.md has no section '## {title}'");
+        return string.Join('\n', _lines.Skip(start + 1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal)));
+    }
+
     /// <summary>The fenced blocks of the section headed `## TITLE` (up to the next `## `), in order.</summary>
     public IReadOnlyList<CodeBlock> Blocks(string title)
     {

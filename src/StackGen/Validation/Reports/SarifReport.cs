@@ -22,11 +22,12 @@ public static class SarifReport
             json.WriteString("version", "2.1.0");
             json.WriteStartArray("runs");
             json.WriteStartObject();
-            WriteTool(json);
+            var rules = Linter.RulesFor(report.Environment.Stacks.Select(s => s.Stack));
+            WriteTool(json, rules);
             json.WriteStartArray("results");
             foreach (var finding in report.Findings)
             {
-                WriteResult(json, report, finding);
+                WriteResult(json, report, finding, rules);
             }
 
             json.WriteEndArray();
@@ -38,13 +39,13 @@ public static class SarifReport
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void WriteTool(Utf8JsonWriter json)
+    private static void WriteTool(Utf8JsonWriter json, IReadOnlyList<Rule> rules)
     {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
         json.WriteString("name", "stackgen");
         json.WriteStartArray("rules");
-        foreach (var rule in Linter.Rules)
+        foreach (var rule in rules)
         {
             json.WriteStartObject();
             json.WriteString("id", rule.Id);
@@ -69,11 +70,11 @@ public static class SarifReport
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, LintReport report, Finding finding)
+    private static void WriteResult(Utf8JsonWriter json, LintReport report, Finding finding, IReadOnlyList<Rule> rules)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.Rule.Id);
-        json.WriteNumber("ruleIndex", Linter.Rules.ToList().IndexOf(finding.Rule));
+        json.WriteNumber("ruleIndex", rules.ToList().FindIndex(r => r.Id == finding.Rule.Id));
         json.WriteString("level", Level(finding.Severity));
         json.WriteStartObject("message");
         json.WriteString("text", $"{finding.ObjectId}: {finding.Message}. Fix: {finding.Rule.Fix}");

@@ -1,6 +1,8 @@
 using k8s;
 using k8s.Models;
+using StackGen.Binding;
 using StackGen.Building;
+using StackGen.Facts;
 using StackGen.Stacks;
 
 namespace StackGen.Tests.Fixtures.Stacks;
@@ -20,7 +22,7 @@ public sealed class Backup : StackGen.Stacks.Stack<BackupSettings>
     protected override IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, BackupSettings settings) =>
     [
         new V1PersistentVolumeClaim { Metadata = context.Metadata(context.Name("data"), Component), Spec = Volumes.ReadWriteOnce(settings.Storage) },
-        Daemon(context, settings),
+        context.State(Daemon(context, settings), new BackupWorkload(SettingNames.Path(nameof(BackupSettings.Resources)), LowPriority: true)),
     ];
 
     private static V1Deployment Daemon(StackContext context, BackupSettings settings) =>

@@ -1,7 +1,10 @@
 using k8s;
 using k8s.Models;
+using StackGen.Binding;
 using StackGen.Building;
 using StackGen.Stacks;
+using StackGen.Stacks.RabbitMq;
+using StackGen.Validation;
 
 namespace StackGen.Tests.Fixtures.Stacks;
 
@@ -21,12 +24,18 @@ public sealed class Broker : Stack<BrokerSettings, BrokerOutputs>
 
     public override string Description => "fixture: a RabbitMQ StatefulSet with its config in a ConfigMap";
 
+    /// <summary>The RabbitMQ stack's rules, which read the <see cref="RabbitMqNodes"/> fact this build states too.</summary>
+    public override IReadOnlyList<Rule> Rules => RabbitMqNodes.Rules;
+
     protected override IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, BrokerSettings settings) =>
     [
         PeersService(context),
         ClientService(context),
         Config(context, settings),
-        Nodes(context, settings),
+        context.State(Nodes(context, settings), new RabbitMqNodes(
+            settings.PartitionHandling switch { PartitionMode.PauseMinority => PartitionHandling.PauseMinority, PartitionMode.Autoheal => PartitionHandling.Autoheal, _ => PartitionHandling.Ignore },
+            ReplicasSetting: SettingNames.Path(nameof(BrokerSettings.Replicas)),
+            PartitionHandlingSetting: SettingNames.Path(nameof(BrokerSettings.PartitionHandling)))),
         Disruption.Budget(context, context.Name(), Component),
     ];
 

@@ -52,8 +52,7 @@ public sealed class Worker : StackGen.Stacks.Stack<WorkerSettings>
     private static V1Deployment Scheduler(StackContext context, WorkerSettings settings, BrokerOutputs broker)
     {
         var deployment = Deployments.Create(context, context.Name(SchedulerComponent), SchedulerComponent, 1, Deployments.Recreate(), Pods.Spec(Container("scheduler", settings.Image.ToString(), broker, settings.Scheduler.Resources, resultBackend: null), settings.RunAs));
-        deployment.Metadata.Annotations = new Dictionary<string, string> { [Markers.SingleWriter] = "true" };
-        return deployment;
+        return Markers.AsSingleWriter(context, deployment);
     }
 
     private static V1Container Container(string name, string image, BrokerOutputs broker, StackGen.Settings.ComputeResources? resources, string? resultBackend) => new()

@@ -1,4 +1,8 @@
-namespace StackGen.Validation.Rules;
+using k8s.Models;
+using StackGen.Layering;
+using StackGen.Validation;
+
+namespace StackGen.Stacks.RabbitMq;
 
 /// <summary>SG2009: a RabbitMQ cluster runs an odd number of nodes.</summary>
 public sealed class OddQuorumSize : Rule
@@ -15,15 +19,15 @@ public sealed class OddQuorumSize : Rule
 
     public override string Fix => "Set the stack's replicas to an odd number (3, 5 or 7).";
 
-    public override Severity SeverityFor(Layering.Tier tier) => tier == Layering.Tier.Development ? Severity.Warning : Severity.Error;
+    public override Severity SeverityFor(Tier tier) => tier == Tier.Development ? Severity.Warning : Severity.Error;
 
     public override IEnumerable<Violation> Check(LintContext context)
     {
-        foreach (var (rendered, nodes) in RabbitMqClusters.Of(context))
+        foreach (var (rendered, cluster) in context.Facts<RabbitMqNodes>())
         {
-            if (nodes.Spec.Replicas % 2 == 0)
+            if (rendered.Resource is V1StatefulSet { Spec.Replicas: > 1 and var replicas } && replicas % 2 == 0)
             {
-                yield return new Violation(rendered, $"runs {nodes.Spec.Replicas} RabbitMQ nodes: an even count has no majority when split in half, and survives no more node failures than {nodes.Spec.Replicas - 1} nodes would", "replicas");
+                yield return new Violation(rendered, $"runs {replicas} RabbitMQ nodes: an even count has no majority when split in half, and survives no more node failures than {replicas - 1} nodes would", cluster.ReplicasSetting);
             }
         }
     }

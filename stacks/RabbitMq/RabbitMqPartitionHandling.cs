@@ -1,10 +1,10 @@
-using System.Text.RegularExpressions;
 using k8s.Models;
+using StackGen.Validation;
 
-namespace StackGen.Validation.Rules;
+namespace StackGen.Stacks.RabbitMq;
 
 /// <summary>SG2001: a RabbitMQ cluster of more than one node does not run with partition handling "ignore".</summary>
-public sealed partial class RabbitMqPartitionHandling : Rule
+public sealed class RabbitMqPartitionHandling : Rule
 {
     public override string Id => "SG2001";
 
@@ -20,19 +20,12 @@ public sealed partial class RabbitMqPartitionHandling : Rule
 
     public override IEnumerable<Violation> Check(LintContext context)
     {
-        foreach (var (rendered, statefulSet) in RabbitMqClusters.Of(context))
+        foreach (var (rendered, cluster) in context.Facts<RabbitMqNodes>())
         {
-            var configs = context.OfType<V1ConfigMap>()
-                .Where(c => c.Rendered.Stack == rendered.Stack && c.Resource.Data?.ContainsKey("rabbitmq.conf") == true)
-                .Select(c => c.Resource.Data["rabbitmq.conf"]);
-            var handling = configs.Select(conf => Setting().Match(conf)).Where(m => m.Success).Select(m => m.Groups[1].Value).FirstOrDefault() ?? "ignore";
-            if (handling == "ignore")
+            if (rendered.Resource is V1StatefulSet { Spec.Replicas: > 1 } nodes && cluster.PartitionHandling == PartitionHandling.Ignore)
             {
-                yield return new Violation(rendered, $"runs {statefulSet.Spec.Replicas} RabbitMQ nodes with cluster_partition_handling = ignore (split brain on a partition)", "partitionHandling");
+                yield return new Violation(rendered, $"runs {nodes.Spec.Replicas} RabbitMQ nodes with cluster_partition_handling = ignore (split brain on a partition)", cluster.PartitionHandlingSetting);
             }
         }
     }
-
-    [GeneratedRegex(@"^\s*cluster_partition_handling\s*=\s*(\S+)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
-    private static partial Regex Setting();
 }
