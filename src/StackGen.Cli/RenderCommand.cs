@@ -18,7 +18,7 @@ public static class RenderCommand
         var input = new RenderOptions("The environment to render, unless --all-envs", stacks: "Render only this stack (repeatable); default: every stack of the environment", envRequired: false);
         var output = new Option<string?>(OutputFlag, "-o") { Description = "Write DIR/ENV/STACK/KIND-NAME.yaml instead of printing, replacing the previous render of ENV atomically (only a DIR/ENV stackgen wrote: it lists its files in DIR/ENV/.stackgen-output)" };
         var check = new Option<bool>(CheckFlag) { Description = "With --output: write nothing; exit 0 when DIR/ENV holds exactly what this render would write, else 1 with a unified diff per changed, added or removed file (for CI)" };
-        var allEnvs = new Option<bool>(AllEnvsFlag) { Description = "With --output: render every environment (environments/*.yaml, in name order) into DIR/ENV each, instead of --env; all are rendered and linted before any is written" };
+        var allEnvs = new Option<bool>(AllEnvsFlag) { Description = "With --output: render every environment (environments/*.yaml, in name order) into DIR/ENV each, instead of --env; all are rendered, linted and their DIR/ENV checked before any is written" };
         var command = new Command(
             "render",
             "Render an environment's stacks to Kubernetes manifests (multi-document YAML, pipe into kubectl apply -f -).\n" +
@@ -78,19 +78,24 @@ public static class RenderCommand
     private static ExitCode Write(CliContext cli, RenderPipeline pipeline, string directory, List<Rendered> renders, IReadOnlyList<string> stacks)
     {
         var environments = Path.Combine(pipeline.Loader.Root, RepositoryRoot.EnvironmentsDirectory);
-        foreach (var (environment, result, _) in renders)
+        try
         {
-            try
+            // --all-envs: every refusal comes before the first write, so a DIR/ENV in the way leaves all of DIR as it was.
+            foreach (var rendered in renders.Count > 1 ? renders : [])
             {
-                OutputDirectory.Write(directory, environment.Name, result.Objects, stacks, cli.WorkingDirectory, environments);
-            }
-            catch (OutputFailedException e)
-            {
-                cli.Error.WriteLine(e.Message);
-                return ExitCode.Failed;
+                OutputDirectory.CheckWritable(directory, rendered.Environment.Name, stacks, cli.WorkingDirectory, environments);
             }
 
-            cli.Error.WriteLine($"wrote {result.Objects.Count} objects to {Path.Combine(directory, environment.Name)}");
+            foreach (var (environment, result, _) in renders)
+            {
+                OutputDirectory.Write(directory, environment.Name, result.Objects, stacks, cli.WorkingDirectory, environments);
+                cli.Error.WriteLine($"wrote {result.Objects.Count} objects to {Path.Combine(directory, environment.Name)}");
+            }
+        }
+        catch (OutputFailedException e)
+        {
+            cli.Error.WriteLine(e.Message);
+            return ExitCode.Failed;
         }
 
         return ExitCode.Success;

@@ -32,31 +32,11 @@ public static class OutputDirectory
         string? sources = null,
         IOutputFileSystem? fileSystem = null)
     {
-        var (flag, start, root, show) = Resolve(directory, workingDirectory);
-        var shown = show(Path.Combine(root, environment));
-        var target = Path.Combine(root, environment);
-        if (sources is not null && Path.GetFullPath(sources).TrimEnd('/') is var inputs && (root + "/").StartsWith(inputs + "/", StringComparison.Ordinal))
-        {
-            throw new InputException(flag, $"{show(root)} is {(root == inputs ? "" : "inside ")}{show(inputs)}/, the environment files StackGen renders from; choose a directory outside it, such as rendered/");
-        }
-
-        var missing = CheckRoot(root, flag, show);
-        List<string>? kept;
-        try
-        {
-            kept = CheckTarget(target, shown, stacks, flag);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new OutputFailedException(new InputError(flag, $"could not read {shown}: {e.Message}; nothing was written"), e);
-        }
-
         var fs = fileSystem ?? LocalOutputFileSystem.Instance;
-        string[] mustBeWritable = missing.Count > 0 ? [] : kept is null ? [root] : [root, .. ExistingTree(target)];
-        if (mustBeWritable.FirstOrDefault(d => !fs.IsWritable(d)) is { } readOnly)
-        {
-            throw new OutputFailedException(new InputError(flag, $"{show(readOnly)} is read-only, so {shown} cannot be {(kept is null ? "written" : "replaced")}; nothing was written"));
-        }
+        var (flag, start, root, show) = Resolve(directory, workingDirectory);
+        var target = Path.Combine(root, environment);
+        var shown = show(target);
+        var (missing, kept) = Prepare(fs, root, target, stacks, sources, flag, show);
 
         var staging = Path.Combine(root, $".{environment}.staging-{Environment.ProcessId}");
         var created = new List<string>();
@@ -92,6 +72,58 @@ public static class OutputDirectory
         }
 
         RemoveLeftovers(fs, root, environment);
+    }
+
+    /// <summary>
+    /// Every refusal of <see cref="Write"/> (it throws the same exceptions) without writing anything: render --all-envs
+    /// checks every environment's DIR/ENV before it writes the first.
+    /// </summary>
+    public static void CheckWritable(
+        string directory,
+        string environment,
+        IReadOnlyCollection<string> stacks,
+        string? workingDirectory = null,
+        string? sources = null,
+        IOutputFileSystem? fileSystem = null)
+    {
+        var (flag, _, root, show) = Resolve(directory, workingDirectory);
+        _ = Prepare(fileSystem ?? LocalOutputFileSystem.Instance, root, Path.Combine(root, environment), stacks, sources, flag, show);
+    }
+
+    /// <summary>What Write checks before it changes anything; the directories to create and the files to keep.</summary>
+    private static (List<string> Missing, List<string>? Kept) Prepare(
+        IOutputFileSystem fs,
+        string root,
+        string target,
+        IReadOnlyCollection<string> stacks,
+        string? sources,
+        SourceLocation flag,
+        Func<string, string> show)
+    {
+        var shown = show(target);
+        if (sources is not null && Path.GetFullPath(sources).TrimEnd('/') is var inputs && (root + "/").StartsWith(inputs + "/", StringComparison.Ordinal))
+        {
+            throw new InputException(flag, $"{show(root)} is {(root == inputs ? "" : "inside ")}{show(inputs)}/, the environment files StackGen renders from; choose a directory outside it, such as rendered/");
+        }
+
+        var missing = CheckRoot(root, flag, show);
+        List<string>? kept;
+        try
+        {
+            kept = CheckTarget(target, shown, stacks, flag);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFailedException(new InputError(flag, $"could not read {shown}: {e.Message}; nothing was written"), e);
+        }
+
+        string[] mustBeWritable = missing.Count > 0 ? [] : kept is null ? [root] : [root, .. ExistingTree(target)];
+        if (mustBeWritable.FirstOrDefault(d => !fs.IsWritable(d)) is { } readOnly)
+        {
+            throw new OutputFailedException(new InputError(flag, $"{show(readOnly)} is read-only, so {shown} cannot be {(kept is null ? "written" : "replaced")}; nothing was written"));
+        }
+
+        return (missing, kept);
     }
 
     /// <summary>"statefulset-rabbitmq.yaml".</summary>

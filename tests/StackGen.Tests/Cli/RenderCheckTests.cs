@@ -136,6 +136,20 @@ public sealed class RenderCheckTests : IDisposable
         Assert.Contains("+++ rendered/staging/rabbitmq/statefulset-rabbitmq.yaml\n", drifted.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void All_envs_writes_no_environment_when_one_directory_is_in_the_way()
+    {
+        Directory.CreateDirectory(PathOf("rendered/staging"));
+        File.WriteAllText(PathOf("rendered/staging/notes.txt"), "a user's file\n");
+        var before = Tree();
+
+        var run = Run("render", "--all-envs", "--output", "rendered");
+
+        Assert.Equal((2, ""), (run.ExitCode, run.Out));
+        Assert.Equal("--output rendered: error: rendered/staging was not written by stackgen render (it has no .stackgen-output); StackGen replaces only a directory it wrote (listed in .stackgen-output); move it away or choose another --output", Assert.Single(run.ErrorLines));
+        Assert.Equal(before, Tree());
+    }
+
     [Theory]
     [InlineData("--check: error: expected --output DIR with --check: it compares DIR/ENV with the render", "render", "--env", "dev", "--check")]
     [InlineData("--all-envs: error: expected --output DIR with --all-envs: it writes each environment to DIR/ENV", "render", "--all-envs")]
