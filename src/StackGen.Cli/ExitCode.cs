@@ -12,8 +12,9 @@ public enum ExitCode
     Success = 0,
 
     /// <summary>
-    /// The command's own negative answer: lint errors (render, lint, diff and apply refuse), diff's "there are
-    /// changes", an apply or rollback that conflicted, was locked, rejected, unhealthy, or could not reach the cluster.
+    /// The command's own negative answer: lint errors (render, lint, diff and apply refuse), render --check's "DIR
+    /// differs", diff's "there are changes", an apply or rollback that conflicted, was locked, rejected, unhealthy, or
+    /// could not reach the cluster.
     /// </summary>
     Failed = 1,
 

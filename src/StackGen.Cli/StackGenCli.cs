@@ -34,7 +34,7 @@ public static class StackGenCli
         var (stdout, stderr) = (io.Out, io.Error);
         var root = new RootCommand(
             "StackGen renders typed C# stacks into per-environment Kubernetes manifests.\n\n" +
-            "Exit codes: 0 success, 1 lint errors, changes (diff) or a failed apply, 2 bad input, 3 internal error (a bug),\n" +
+            "Exit codes: 0 success, 1 lint errors, changes (diff, render --check) or a failed apply, 2 bad input, 3 internal error (a bug),\n" +
             "130 interrupted (Ctrl+C or SIGTERM). Each command's --help says what its own mean.\n\nExamples:\n  stackgen render --env production\n  stackgen lint --env production\n  stackgen diff --env production\n  stackgen apply --env production\n  stackgen stacks\n  stackgen envs")
         {
             RenderCommand.Create(io),

@@ -32,41 +32,11 @@ public static class OutputDirectory
         string? sources = null,
         IOutputFileSystem? fileSystem = null)
     {
-        var flag = SourceLocation.Flag($"--output {(directory.Length == 0 ? "\"\"" : directory)}");
-        if (string.IsNullOrWhiteSpace(directory))
-        {
-            throw new InputException(flag, "expected a directory, got an empty path; write --output . for the working directory");
-        }
-
-        var start = workingDirectory ?? Environment.CurrentDirectory;
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(start, directory)));
-
-        // Paths in messages read as the user wrote --output: relative to where they are, or absolute.
-        string Show(string path) => Path.IsPathRooted(directory) ? path : Path.GetRelativePath(start, path);
-        var shown = Show(Path.Combine(root, environment));
-        var target = Path.Combine(root, environment);
-        if (sources is not null && Path.GetFullPath(sources).TrimEnd('/') is var inputs && (root + "/").StartsWith(inputs + "/", StringComparison.Ordinal))
-        {
-            throw new InputException(flag, $"{Show(root)} is {(root == inputs ? "" : "inside ")}{Show(inputs)}/, the environment files StackGen renders from; choose a directory outside it, such as rendered/");
-        }
-
-        var missing = CheckRoot(root, flag, Show);
-        List<string>? kept;
-        try
-        {
-            kept = CheckTarget(target, shown, stacks, flag);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new OutputFailedException(new InputError(flag, $"could not read {shown}: {e.Message}; nothing was written"), e);
-        }
-
         var fs = fileSystem ?? LocalOutputFileSystem.Instance;
-        string[] mustBeWritable = missing.Count > 0 ? [] : kept is null ? [root] : [root, .. ExistingTree(target)];
-        if (mustBeWritable.FirstOrDefault(d => !fs.IsWritable(d)) is { } readOnly)
-        {
-            throw new OutputFailedException(new InputError(flag, $"{Show(readOnly)} is read-only, so {shown} cannot be {(kept is null ? "written" : "replaced")}; nothing was written"));
-        }
+        var (flag, start, root, show) = Resolve(directory, workingDirectory);
+        var target = Path.Combine(root, environment);
+        var shown = show(target);
+        var (missing, kept) = Prepare(fs, root, target, stacks, sources, flag, show);
 
         var staging = Path.Combine(root, $".{environment}.staging-{Environment.ProcessId}");
         var created = new List<string>();
@@ -81,13 +51,12 @@ public static class OutputDirectory
 
             fs.CreateDirectory(staging);
             created.Add(staging);
-            var written = WriteTree(fs, staging, target, kept ?? [], objects);
-            fs.WriteFile(Path.Combine(staging, ManifestName), string.Join('\n', [ManifestHeader, .. written]) + "\n");
-            previous = Swap(fs, staging, target, kept is not null, flag, Show);
+            WriteTree(fs, staging, target, kept ?? [], objects);
+            previous = Swap(fs, staging, target, kept is not null, flag, show);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var cleanup = Undo(fs, created, Show);
+            var cleanup = Undo(fs, created, show);
             throw new OutputFailedException(new InputError(flag, $"could not write {shown}: {e.Message.Replace(start + "/", "", StringComparison.Ordinal).TrimEnd('.')}; {cleanup}"), e);
         }
 
@@ -98,15 +67,147 @@ public static class OutputDirectory
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new OutputFailedException(
-                new InputError(flag, $"{shown} holds the new render, but the previous one could not be removed from {Show(previous)} ({e.Message}); delete it by hand"),
+                new InputError(flag, $"{shown} holds the new render, but the previous one could not be removed from {show(previous)} ({e.Message}); delete it by hand"),
                 e);
         }
 
         RemoveLeftovers(fs, root, environment);
     }
 
+    /// <summary>
+    /// Every refusal of <see cref="Write"/> (it throws the same exceptions) without writing anything: render --all-envs
+    /// checks every environment's DIR/ENV before it writes the first.
+    /// </summary>
+    public static void CheckWritable(
+        string directory,
+        string environment,
+        IReadOnlyCollection<string> stacks,
+        string? workingDirectory = null,
+        string? sources = null,
+        IOutputFileSystem? fileSystem = null)
+    {
+        var (flag, _, root, show) = Resolve(directory, workingDirectory);
+        _ = Prepare(fileSystem ?? LocalOutputFileSystem.Instance, root, Path.Combine(root, environment), stacks, sources, flag, show);
+    }
+
+    /// <summary>What Write checks before it changes anything; the directories to create and the files to keep.</summary>
+    private static (List<string> Missing, List<string>? Kept) Prepare(
+        IOutputFileSystem fs,
+        string root,
+        string target,
+        IReadOnlyCollection<string> stacks,
+        string? sources,
+        SourceLocation flag,
+        Func<string, string> show)
+    {
+        var shown = show(target);
+        if (sources is not null && Path.GetFullPath(sources).TrimEnd('/') is var inputs && (root + "/").StartsWith(inputs + "/", StringComparison.Ordinal))
+        {
+            throw new InputException(flag, $"{show(root)} is {(root == inputs ? "" : "inside ")}{show(inputs)}/, the environment files StackGen renders from; choose a directory outside it, such as rendered/");
+        }
+
+        var missing = CheckRoot(root, flag, show);
+        List<string>? kept;
+        try
+        {
+            kept = CheckTarget(target, shown, stacks, flag);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFailedException(new InputError(flag, $"could not read {shown}: {e.Message}; nothing was written"), e);
+        }
+
+        string[] mustBeWritable = missing.Count > 0 ? [] : kept is null ? [root] : [root, .. ExistingTree(target)];
+        if (mustBeWritable.FirstOrDefault(d => !fs.IsWritable(d)) is { } readOnly)
+        {
+            throw new OutputFailedException(new InputError(flag, $"{show(readOnly)} is read-only, so {shown} cannot be {(kept is null ? "written" : "replaced")}; nothing was written"));
+        }
+
+        return (missing, kept);
+    }
+
     /// <summary>"statefulset-rabbitmq.yaml".</summary>
     public static string FileName(RenderedObject rendered) => $"{rendered.Kind.ToLowerInvariant()}-{rendered.Name}.yaml";
+
+    /// <summary>
+    /// Every file a render leaves in DIR/ENV, its path relative to DIR/ENV: the kept files and one file per object in
+    /// path order, then the manifest that lists them. <see cref="Write"/> writes exactly this; <see cref="Compare"/>
+    /// compares DIR/ENV with it.
+    /// </summary>
+    /// <param name="kept">The files of stacks not rendered this time, path → content.</param>
+    public static IReadOnlyList<OutputFile> Layout(IReadOnlyList<RenderedObject> objects, IReadOnlyDictionary<string, string> kept)
+    {
+        var files = new SortedDictionary<string, string>(kept.ToDictionary(), StringComparer.Ordinal);
+        foreach (var rendered in objects)
+        {
+            files[$"{rendered.Stack}/{FileName(rendered)}"] = YamlEmitter.Write(rendered.Resource);
+        }
+
+        return [.. files.Select(file => new OutputFile(file.Key, file.Value)), new OutputFile(ManifestName, string.Join('\n', [ManifestHeader, .. files.Keys]) + "\n")];
+    }
+
+    /// <summary>
+    /// `render --check`: every file where DIR/ENV differs from what <see cref="Write"/> would leave there (changed,
+    /// missing or extra), in path order; none when it holds exactly the render. Reads only: nothing is written.
+    /// </summary>
+    /// <returns>The differences, and DIR/ENV as the user reads it (relative to where they are, or absolute).</returns>
+    /// <exception cref="InputException">DIR is empty or DIR/ENV is not a directory, or it cannot be read (exit 2).</exception>
+    public static (IReadOnlyList<OutputDrift> Drift, string Shown) Compare(
+        string directory,
+        string environment,
+        IReadOnlyList<RenderedObject> objects,
+        IReadOnlyCollection<string> stacks,
+        string? workingDirectory = null)
+    {
+        var (flag, _, root, show) = Resolve(directory, workingDirectory);
+        var target = Path.Combine(root, environment);
+        var shown = show(target);
+        if (File.Exists(target))
+        {
+            throw new InputException(flag, $"{shown} is a file, not a directory stackgen render wrote; choose the --output the render was written to");
+        }
+
+        Dictionary<string, string> current;
+        try
+        {
+            current = Directory.Exists(target)
+                ? Directory.EnumerateFiles(target, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+                    .ToDictionary(file => Path.GetRelativePath(target, file).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal)
+                : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(flag, $"could not read {shown}: {e.Message}");
+        }
+
+        // As Write keeps them: the files its manifest lists for the stacks not rendered this time.
+        var listed = current.TryGetValue(ManifestName, out var manifest) && manifest.Split('\n') is [ManifestHeader, .. var files] ? files : [];
+        var kept = listed.Where(file => stacks.Count > 0 && !stacks.Contains(file.Split('/')[0]) && current.ContainsKey(file))
+            .ToDictionary(file => file, file => current[file], StringComparer.Ordinal);
+        var expected = Layout(objects, kept).ToDictionary(file => file.Path, file => file.Content, StringComparer.Ordinal);
+        var drift = current.Keys.Union(expected.Keys)
+            .Order(StringComparer.Ordinal)
+            .Select(file => new OutputDrift(file, current.GetValueOrDefault(file), expected.GetValueOrDefault(file)))
+            .Where(file => file.Current != file.Rendered)
+            .ToList();
+        return (drift, shown);
+    }
+
+    /// <summary>--output as a flag for messages, the directory it names, and how a path under it is shown.</summary>
+    private static (SourceLocation Flag, string Start, string Root, Func<string, string> Show) Resolve(string directory, string? workingDirectory)
+    {
+        var flag = SourceLocation.Flag($"--output {(directory.Length == 0 ? "\"\"" : directory)}");
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            throw new InputException(flag, "expected a directory, got an empty path; write --output . for the working directory");
+        }
+
+        var start = workingDirectory ?? Environment.CurrentDirectory;
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(start, directory)));
+
+        // Paths in messages read as the user wrote --output: relative to where they are, or absolute.
+        return (flag, start, root, path => Path.IsPathRooted(directory) ? path : Path.GetRelativePath(start, path));
+    }
 
     /// <summary>The directories to create, outermost first, when DIR does not exist yet.</summary>
     private static List<string> CheckRoot(string root, SourceLocation flag, Func<string, string> show)
@@ -191,31 +292,20 @@ public static class OutputDirectory
     private static IEnumerable<string> ExistingTree(string target) =>
         [target, .. Directory.EnumerateDirectories(target).Order(StringComparer.Ordinal)];
 
-    /// <summary>Writes the kept files and the new objects under staging; the relative paths written, sorted.</summary>
-    private static List<string> WriteTree(IOutputFileSystem fs, string staging, string target, List<string> kept, IReadOnlyList<RenderedObject> objects)
+    /// <summary>Writes the kept files, the new objects and the manifest under staging.</summary>
+    private static void WriteTree(IOutputFileSystem fs, string staging, string target, List<string> kept, IReadOnlyList<RenderedObject> objects)
     {
-        var written = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in kept)
-        {
-            written[file] = File.ReadAllText(Path.Combine(target, file));
-        }
-
-        foreach (var rendered in objects)
-        {
-            written[$"{rendered.Stack}/{FileName(rendered)}"] = YamlEmitter.Write(rendered.Resource);
-        }
-
-        foreach (var stack in written.Keys.Select(file => file.Split('/')[0]).Distinct(StringComparer.Ordinal))
+        var files = Layout(objects, kept.ToDictionary(file => file, file => File.ReadAllText(Path.Combine(target, file)), StringComparer.Ordinal));
+        foreach (var stack in files.SkipLast(1).Select(file => file.Path.Split('/')[0]).Distinct(StringComparer.Ordinal))
         {
             fs.CreateDirectory(Path.Combine(staging, stack));
         }
 
-        foreach (var (file, content) in written)
+        // The manifest, last in the layout, is written last: a tree without it is one StackGen never finished.
+        foreach (var (file, content) in files)
         {
             fs.WriteFile(Path.Combine(staging, file), content);
         }
-
-        return [.. written.Keys];
     }
 
     /// <summary>Puts staging in target's place; returns where the previous tree now is (nothing there when there was none).</summary>

@@ -61,9 +61,10 @@ public sealed class UsageErrorTests : IDisposable
     [Fact]
     public void A_missing_required_flag_is_one_line()
     {
-        var run = CliRun.In(_repository.Root, "render");
+        // Not render: --all-envs stands in for its --env (RenderCheckTests).
+        var run = CliRun.In(_repository.Root, "diff");
 
-        BadInput.AssertOneError(run, "stackgen render: error: option '--env' is required");
+        BadInput.AssertOneError(run, "stackgen diff: error: option '--env' is required");
     }
 
     [Fact]
