@@ -20,6 +20,12 @@ public interface IStack
     /// <summary>The type of the outputs other stacks may reference, or null when it exposes none.</summary>
     Type? OutputsType { get; }
 
+    /// <summary>
+    /// The classes generated from <c>crds/</c> whose objects the stack may emit (whichever settings turn them on):
+    /// <c>stackgen stacks</c> lists them, and a render in which the stack emits another custom kind fails as a bug.
+    /// </summary>
+    IReadOnlyList<Type> CustomKinds { get; }
+
     IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, object settings);
 
     object Outputs(StackContext context, object settings);

@@ -20,6 +20,8 @@ public abstract class Stack<TSettings> : IStack
 
     public virtual Type? OutputsType => null;
 
+    public virtual IReadOnlyList<Type> CustomKinds => [];
+
     IEnumerable<IKubernetesObject<V1ObjectMeta>> IStack.Build(StackContext context, object settings) =>
         Build(context, (TSettings)settings);
 
