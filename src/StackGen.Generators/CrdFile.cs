@@ -52,7 +52,7 @@ internal sealed class CrdFile
             stream.Load(new StringReader(text));
             for (var index = 0; index < stream.Documents.Count; index++)
             {
-                file.Document(stream.Documents[index].RootNode, stream.Documents.Count == 1 ? "" : $"[document {index}]", relative);
+                file.Document(stream.Documents[index].RootNode, stream.Documents.Count == 1 ? "" : $"(document {index + 1}) ", relative);
             }
         }
         catch (YamlException e)
