@@ -8,16 +8,16 @@
 #
 # usage: bench/compare-objects.sh [STACKGEN COMMAND...]
 #   default command: dotnet run --project src/StackGen.Cli --   (run.sh passes the binary it measures)
-# env:   HELM, KUBECTL (default: bench/.tools/bin/{helm,kubectl}, see install-tools.sh), OUT (default: bench/results/objects)
+# env:   HELM, KUBECTL (default: .tools/bin/{helm,kubectl}, installed by tools/install-helm --kubectl), OUT (default: bench/results/objects)
 set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 REPO=${STACKGEN_SOURCE:-$(dirname "$BENCH")}
 TOOLS="$BENCH/.tools"
-HELM=${HELM:-$TOOLS/bin/helm}
-KUBECTL=${KUBECTL:-$TOOLS/bin/kubectl}
+HELM=${HELM:-$(dirname "$BENCH")/.tools/bin/helm}
+KUBECTL=${KUBECTL:-$(dirname "$BENCH")/.tools/bin/kubectl}
 OUT=${OUT:-$BENCH/results/objects}
 mkdir -p "$OUT"
-[ -x "$HELM" ] && [ -x "$KUBECTL" ] || { echo "compare-objects: run bench/install-tools.sh first (no $HELM or $KUBECTL)" >&2; exit 2; }
+[ -x "$HELM" ] && [ -x "$KUBECTL" ] || { echo "compare-objects: run tools/install-helm --kubectl first (no $HELM or $KUBECTL)" >&2; exit 2; }
 if [ $# -eq 0 ]; then
   set -- dotnet run --project "$REPO/src/StackGen.Cli" --property:ArtifactsPath="$TOOLS/artifacts/dotnet-run" --
 fi

@@ -56,8 +56,8 @@ check() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$RAW/checks.tsv"; }   # name, 
 # ---------------------------------------------------------------------------------------------------- 1. tools
 log "installing tools"
 "$BENCH/install-tools.sh" >"$RAW/tools.txt"
-HELM="$TOOLS/bin/helm"
-KUBECTL="$TOOLS/bin/kubectl"
+HELM="$REPO/.tools/bin/helm"        # tools/install-helm, called by install-tools.sh
+KUBECTL="$REPO/.tools/bin/kubectl"
 HYPERFINE=$(command -v hyperfine || true)
 
 # ---------------------------------------------------------------------------------------------------- 2. build
@@ -186,7 +186,7 @@ add_command() { # add_command KEY LABEL OBJECTS COMMAND...: checked once, then m
   mkdir -p "$dir"
   printf '%s\n' "$label" >"$dir/label"
   printf '%s\n' "$objects" >"$dir/objects"
-  printf '%s\n' "$*" | sed "s|$TOOLS/|bench/.tools/|g; s|$BENCH/|bench/|g" >"$dir/command"
+  printf '%s\n' "$*" | sed "s|$TOOLS/|bench/.tools/|g; s|$BENCH/|bench/|g; s|$REPO/.tools/|.tools/|g" >"$dir/command"
   if ! "$@" >/dev/null 2>"$dir/stderr"; then
     echo "FAILED" >"$dir/status"
     return 0

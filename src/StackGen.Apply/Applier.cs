@@ -16,6 +16,8 @@ namespace StackGen.Apply;
 /// </summary>
 public sealed class Applier(ResourceClient client, ApplyHost host, string environment, string ns, TextWriter output, TextWriter error)
 {
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+
     /// <returns>True when everything was applied (or already was) and is healthy.</returns>
     public async Task<bool> ApplyAsync(IReadOnlyList<StackManifest> stacks, ApplyOptions options, RevisionNote note, CancellationToken cancel)
     {
@@ -67,13 +69,25 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
 
             writing = [.. locked.Stacks.Where(s => NeedsWrite(s, options, note))];
             var parents = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-            foreach (var stack in writing)
+            if (NeedsDefinitionsFirst(locked))
             {
-                var widened = stack.WidenedParent();
-                parents[stack.Set.Stack] = stack.ParentIsCurrent(widened)
-                    ? stack.LiveParent!
-                    : await client.ApplyAsync(widened, dryRun: false, force: false, cancel).ConfigureAwait(false);
+                await WidenAsync(writing, parents, cancel).ConfigureAwait(false);
+                if (!await EstablishAsync(locked, options, locks, cancel).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                // The definitions changed what the server accepts and serves: plan the rest again against them.
+                locked = await new Planner(client, environment, ns).PlanAsync([.. locked.Stacks.Select(s => s.Manifest)], options.ForceConflicts, cancel).ConfigureAwait(false);
+                if (!await ReportBlockersAsync(locked).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                writing = [.. locked.Stacks.Where(s => NeedsWrite(s, options, note))];
             }
+
+            await WidenAsync(writing, parents, cancel).ConfigureAwait(false);
 
             foreach (var change in locked.Changes.Where(c => c.Kind != ChangeKind.Unchanged))
             {
@@ -152,6 +166,90 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
         return released;
     }
 
+    /// <summary>
+    /// Before a parent lists a member, it must list the member's kind (KEP-3659): widen each stack's parent (once; a
+    /// parent already current is not written again).
+    /// </summary>
+    private async Task WidenAsync(IEnumerable<StackPlan> stacks, Dictionary<string, JsonObject> parents, CancellationToken cancel)
+    {
+        foreach (var stack in stacks)
+        {
+            var widened = stack.WidenedParent();
+            parents[stack.Set.Stack] = stack.ParentIsCurrent(widened)
+                ? stack.LiveParent!
+                : await client.ApplyAsync(widened, dryRun: false, force: false, cancel).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A CustomResourceDefinition of the render changes, or a custom resource awaits one: the definitions go first,
+    /// in a phase of their own, and nothing else is applied until they are established.
+    /// </summary>
+    private static bool NeedsDefinitionsFirst(Plan plan) =>
+        plan.Changes.Any(c => c.AwaitsDefinition || (RenderedDefinitions.IsDefinition(c.Item) && c.Kind != ChangeKind.Unchanged));
+
+    /// <summary>
+    /// Applies the render's changed CustomResourceDefinitions, waits (within --timeout) until every definition of the
+    /// render is Established, and until discovery serves each kind that awaited one.
+    /// </summary>
+    private async Task<bool> EstablishAsync(Plan plan, ApplyOptions options, List<ApplyLock> locks, CancellationToken cancel)
+    {
+        var definitions = plan.Changes.Where(c => RenderedDefinitions.IsDefinition(c.Item)).ToArray();
+        foreach (var change in definitions.Where(c => c.Kind != ChangeKind.Unchanged))
+        {
+            await client.ApplyAsync(change.Desired, dryRun: false, options.ForceConflicts, cancel).ConfigureAwait(false);
+            await output.WriteLineAsync($"{change.Item.Display}: {(change.Kind == ChangeKind.Create ? "created" : "configured")}").ConfigureAwait(false);
+            await RenewAsync(locks, cancel).ConfigureAwait(false);
+        }
+
+        var deadline = host.Clock.GetUtcNow() + options.Timeout;
+        var established = await new Waiter(client, host, output)
+            .WaitAsync([.. definitions.Select(c => c.Item)], options.Timeout, token => RenewAsync(locks, token), cancel)
+            .ConfigureAwait(false);
+        foreach (var problem in established.Problems)
+        {
+            await error.WriteLineAsync($"error: {problem}; nothing that needs it was applied (apply again once it is Established)").ConfigureAwait(false);
+        }
+
+        if (!established.Healthy)
+        {
+            return false;
+        }
+
+        // Established means served; discovery documents can lag behind it for a moment, and the cache saw the kinds missing.
+        var awaiting = plan.Changes.Where(c => c.AwaitsDefinition).Select(c => c.Item).DistinctBy(i => (i.ApiVersion, i.Kind)).ToArray();
+        while (true)
+        {
+            client.Types.Refresh();
+            var missing = new List<ObjectRef>();
+            foreach (var item in awaiting)
+            {
+                if (await client.Types.TryResolveAsync(item.ApiVersion, item.Kind, cancel).ConfigureAwait(false) is null)
+                {
+                    missing.Add(item);
+                }
+            }
+
+            if (missing.Count == 0)
+            {
+                return true;
+            }
+
+            if (host.Clock.GetUtcNow() >= deadline)
+            {
+                foreach (var item in missing)
+                {
+                    await error.WriteLineAsync($"error: the cluster established the CustomResourceDefinitions but does not serve kind {item.Kind} in {item.ApiVersion} before the timeout (--timeout); nothing of that kind was applied (check the definition's versions)").ConfigureAwait(false);
+                }
+
+                return false;
+            }
+
+            await RenewAsync(locks, cancel).ConfigureAwait(false);
+            await host.Delay(host.PollInterval, cancel).ConfigureAwait(false);
+        }
+    }
+
     private static bool NeedsWrite(StackPlan stack, ApplyOptions options, RevisionNote note) =>
         stack.Changes.Any(c => c.Kind != ChangeKind.Unchanged)
         || (options.Prune && stack.Prune.Delete.Count > 0)
@@ -161,6 +259,12 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
 
     private async Task<bool> ReportBlockersAsync(Plan plan)
     {
+        // Each plan of an apply finds them again: say each once.
+        foreach (var warning in plan.Warnings.Where(_warned.Add))
+        {
+            await error.WriteLineAsync(warning).ConfigureAwait(false);
+        }
+
         foreach (var problem in plan.Errors)
         {
             await error.WriteLineAsync($"error: {problem}").ConfigureAwait(false);
@@ -223,7 +327,6 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
             await output.WriteLineAsync($"{item.Display}: pruned").ConfigureAwait(false);
             await RenewAsync(locks, cancel).ConfigureAwait(false);
         }
-
     }
 
     private async Task<bool> WaitAsync(Plan plan, ApplyOptions options, List<ApplyLock> locks, CancellationToken cancel)

@@ -12,6 +12,10 @@ public sealed class DiffReport(ResourceClient client, string environment, string
     public async Task<DiffOutcome> RunAsync(IReadOnlyList<StackManifest> stacks, bool force, CancellationToken cancel)
     {
         var plan = await new Planner(client, environment, ns).PlanAsync(stacks, force, cancel).ConfigureAwait(false);
+        foreach (var warning in plan.Warnings)
+        {
+            await error.WriteLineAsync(warning).ConfigureAwait(false);
+        }
         foreach (var problem in plan.Errors)
         {
             await error.WriteLineAsync($"error: {problem}").ConfigureAwait(false);

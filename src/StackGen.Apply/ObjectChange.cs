@@ -11,11 +11,24 @@ namespace StackGen.Apply;
 /// </summary>
 public sealed record ObjectChange(string Stack, ObjectRef Item, JsonObject Desired, JsonObject? Live, JsonObject? DryRun, ChangeKind Kind)
 {
-    /// <summary>A unified YAML diff of the live object and the dry-run result, server noise removed.</summary>
+    /// <summary>
+    /// A custom resource whose kind the cluster does not serve yet: its CustomResourceDefinition is in the render and
+    /// must be established before it can be dry-run or applied.
+    /// </summary>
+    public bool AwaitsDefinition { get; init; }
+
+    /// <summary>Fields of a custom resource the server drops (its definition does not declare them), as paths.</summary>
+    public IReadOnlyList<string> Dropped { get; init; } = [];
+
+    /// <summary>
+    /// A unified YAML diff of the live object and the dry-run result, server noise removed; for an object awaiting
+    /// its definition, which the server cannot dry-run yet, the object as it will be sent.
+    /// </summary>
     public string Diff()
     {
         var before = Live is null ? "" : YamlEmitter.Write(ServerNoise.Strip(Live));
-        var after = DryRun is null ? "" : YamlEmitter.Write(ServerNoise.Strip(DryRun));
+        var applied = DryRun ?? (AwaitsDefinition ? Desired : null);
+        var after = applied is null ? "" : YamlEmitter.Write(ServerNoise.Strip(applied));
         var name = $"{Item.Group}{(Item.Group.Length > 0 ? "." : "")}{Item.Version}.{Item.Kind}.{Item.Namespace ?? "-"}.{Item.Name}";
         return UnifiedDiff.Format(before, after, Live is null ? "/dev/null" : $"live/{name}", $"applied/{name}");
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StackGen.Apply.Diffing;
 using StackGen.Apply.History;
 using StackGen.Apply.Kube;
 using StackGen.Apply.Manifests;
@@ -10,6 +11,9 @@ namespace StackGen.Apply;
 /// Finds what an apply would change with server-side dry runs: each object is dry-run applied and compared
 /// with its live self, and each set's live members are listed to find what left the render. Read-only
 /// (dry-run requests persist nothing), so `diff`, `apply --dry-run` and apply's no-change check share it.
+/// A custom resource whose kind the cluster does not serve yet, but a CustomResourceDefinition of the render
+/// defines, cannot be dry-run: it is planned as a creation that awaits its definition (apply establishes the
+/// definition, then plans again). One whose kind nothing defines stops the apply before anything is written.
 /// </summary>
 public sealed class Planner(ResourceClient client, string environment, string ns)
 {
@@ -18,6 +22,7 @@ public sealed class Planner(ResourceClient client, string environment, string ns
         var plans = new List<StackPlan>();
         var conflicts = new List<(ObjectRef, FieldConflict)>();
         var errors = new List<string>();
+        var definitions = RenderedDefinitions.Of(stacks.SelectMany(s => s.Objects));
         if (!await NamespaceReadyAsync(stacks, cancel).ConfigureAwait(false))
         {
             // Every object, the set's parent and the lock would fail on it: one clear line instead of dozens.
@@ -39,11 +44,36 @@ public sealed class Planner(ResourceClient client, string environment, string ns
             {
                 var desired = set.Member(item);
                 var reference = ObjectRef.Of(desired);
+                var served = await client.Types.TryResolveAsync(reference.ApiVersion, reference.Kind, cancel).ConfigureAwait(false);
+                var type = served ?? definitions.Find(reference.ApiVersion, reference.Kind);
+                if (type is null)
+                {
+                    errors.Add($"{reference} (stack {manifest.Stack}): the cluster does not serve kind {reference.Kind} in {reference.ApiVersion} and no CustomResourceDefinition in the render defines it; install its CustomResourceDefinition (or render it with a stack) and apply again");
+                    changes.Add(new ObjectChange(manifest.Stack, reference, desired, null, null, ChangeKind.Update));
+                    continue;
+                }
+
+                // A custom kind's scope is its definition's: a cluster-scoped object carries no namespace, whatever the render put there.
+                if (!type.Namespaced && reference.Namespace is not null)
+                {
+                    (desired["metadata"] as JsonObject)?.Remove("namespace");
+                    reference = reference with { Namespace = null };
+                }
+
+                if (served is null)
+                {
+                    changes.Add(new ObjectChange(manifest.Stack, reference, desired, null, null, ChangeKind.Create) { AwaitsDefinition = true });
+                    continue;
+                }
+
                 try
                 {
                     var dryRun = await client.ApplyAsync(desired, dryRun: true, force, cancel).ConfigureAwait(false);
                     var live = await client.GetAsync(reference, cancel).ConfigureAwait(false);
-                    changes.Add(new ObjectChange(manifest.Stack, reference, desired, live, dryRun, ObjectChange.Compare(live, dryRun)));
+                    changes.Add(new ObjectChange(manifest.Stack, reference, desired, live, dryRun, ObjectChange.Compare(live, dryRun))
+                    {
+                        Dropped = ResourceTypes.Builtin(reference.ApiVersion, reference.Kind) is null ? DroppedFields.Find(desired, dryRun) : [],
+                    });
                 }
                 catch (KubeApiException e) when (e.Conflicts.Count > 0)
                 {
@@ -58,7 +88,7 @@ public sealed class Planner(ResourceClient client, string environment, string ns
             }
 
             var (liveKinds, liveNamespaces) = ApplySet.Describe(parent);
-            var members = await ListMembersAsync(set, liveKinds, liveNamespaces, changes, errors, cancel).ConfigureAwait(false);
+            var members = await ListMembersAsync(set, liveKinds, liveNamespaces, changes, definitions, errors, cancel).ConfigureAwait(false);
             var prune = PruneSelection.Select(set.Id, members, changes.Select(c => c.Item));
             var history = await new HistoryStore(client, set).ListAsync(cancel).ConfigureAwait(false);
             var latest = history.Count > 0 ? history[^1] : null;
@@ -74,7 +104,7 @@ public sealed class Planner(ResourceClient client, string environment, string ns
 
     /// <summary>The set's live members: listed by its part-of label, per kind the parent names or the render has.</summary>
     private async Task<List<JsonObject>> ListMembersAsync(
-        ApplySet set, IReadOnlyList<GroupKind> liveKinds, IReadOnlyList<string> liveNamespaces, List<ObjectChange> changes, List<string> errors, CancellationToken cancel)
+        ApplySet set, IReadOnlyList<GroupKind> liveKinds, IReadOnlyList<string> liveNamespaces, List<ObjectChange> changes, RenderedDefinitions definitions, List<string> errors, CancellationToken cancel)
     {
         var kinds = liveKinds.Concat(changes.Select(c => GroupKind.Of(c.Item))).Distinct().OrderBy(k => k.ToString(), StringComparer.Ordinal);
         string?[] namespaces = [.. liveNamespaces.Concat(changes.Select(c => c.Item.Namespace).OfType<string>()).Append(set.Namespace).Distinct().Order(StringComparer.Ordinal)];
@@ -82,6 +112,12 @@ public sealed class Planner(ResourceClient client, string environment, string ns
         foreach (var kind in kinds)
         {
             var type = await client.Types.ResolveAsync(kind, cancel).ConfigureAwait(false);
+            if (type is null && definitions.Defines(kind))
+            {
+                // Its definition is in the render and not served yet: nothing of the kind can exist to prune.
+                continue;
+            }
+
             if (type is null)
             {
                 errors.Add($"{set.Parent} lists kind {kind}, which the cluster no longer serves; its members cannot be pruned (remove the kind from the {ApplySet.ContainsGroupKindsAnnotation} annotation once they are gone)");

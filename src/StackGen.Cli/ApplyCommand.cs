@@ -17,7 +17,9 @@ public static class ApplyCommand
         var command = new Command(
             "apply",
             "Server-side apply an environment's render (field manager stackgen), in install and dependency order; prune what left the render\n" +
-            "(never PersistentVolumeClaims or objects annotated stackgen.io/keep: \"true\"); wait until healthy; record a revision.\n" +
+            "(never PersistentVolumeClaims, CustomResourceDefinitions or objects annotated stackgen.io/keep: \"true\"); wait until healthy;\n" +
+            "record a revision. CustomResourceDefinitions go first: their custom resources are applied once they are Established\n" +
+            "(within --timeout); a custom resource whose kind the cluster does not serve and the render does not define is refused.\n" +
             "Lint runs first, as for render: findings at error severity refuse the apply (exit 1) before the cluster is contacted.\n" +
             "Exit 0 applied and healthy (or nothing to change), 1 lint errors, conflicts, locked, rejected, unhealthy or unreachable,\n" +
             "2 bad input, 130 interrupted (Ctrl+C or SIGTERM: the apply lock is released at once; what was applied stays, re-run to converge).\n\n" +

@@ -46,6 +46,7 @@ public static class StackGenCli
             DiffCommand.Create(io),
             HistoryCommand.Create(io),
             RollbackCommand.Create(io),
+            VendorCommand.Create(io),
         };
 
         // No @response files: kubectl and helm have none, and a --set value may begin with '@'.

@@ -9,7 +9,8 @@ namespace StackGen.Apply.Kube;
 /// <summary>
 /// Maps apiVersion/kind to REST resources. Built-in kinds come from the k8s.Models types' own
 /// <see cref="KubernetesEntityAttribute"/> (no request needed); anything else (custom resources) from the
-/// server's discovery documents, fetched once per group/version.
+/// server's discovery documents, fetched once per group/version until <see cref="Refresh"/> (apply calls it once
+/// the CustomResourceDefinitions it applied are established, so a kind the cache saw missing is looked up again).
 /// </summary>
 public sealed class ResourceTypes
 {
@@ -41,7 +42,12 @@ public sealed class ResourceTypes
     public static ResourceType? Builtin(string apiVersion, string kind) =>
         Known.FirstOrDefault(t => t.ApiVersion == apiVersion && t.Kind == kind);
 
-    public async Task<ResourceType> ResolveAsync(string apiVersion, string kind, CancellationToken cancel)
+    public async Task<ResourceType> ResolveAsync(string apiVersion, string kind, CancellationToken cancel) =>
+        await TryResolveAsync(apiVersion, kind, cancel).ConfigureAwait(false)
+            ?? throw new KubeApiException($"the cluster does not serve kind {kind} in {apiVersion} (is its CustomResourceDefinition installed?)");
+
+    /// <summary>The resource of apiVersion/kind; null when the cluster does not serve it (yet).</summary>
+    public async Task<ResourceType?> TryResolveAsync(string apiVersion, string kind, CancellationToken cancel)
     {
         if (Builtin(apiVersion, kind) is { } known)
         {
@@ -49,9 +55,11 @@ public sealed class ResourceTypes
         }
 
         var served = await DiscoverAsync(apiVersion, cancel).ConfigureAwait(false);
-        return served.FirstOrDefault(t => t.Kind == kind)
-            ?? throw new KubeApiException($"the cluster does not serve kind {kind} in {apiVersion} (is its CustomResourceDefinition installed?)");
+        return served.FirstOrDefault(t => t.Kind == kind);
     }
+
+    /// <summary>Forgets what discovery said: the next lookup of a custom kind asks the server again.</summary>
+    public void Refresh() => _discovered.Clear();
 
     /// <summary>The resource of a group/kind in its preferred version (ApplySet annotations name kinds without versions).</summary>
     public async Task<ResourceType?> ResolveAsync(GroupKind groupKind, CancellationToken cancel)

@@ -52,6 +52,12 @@ public static class PruneSelection
             return "PersistentVolumeClaims are never pruned";
         }
 
+        if (RenderedDefinitions.IsDefinition(ObjectRef.Of(item)))
+        {
+            // Deleting a definition deletes every resource of its kinds, in every namespace, whoever made them (as Helm, never prune one).
+            return "CustomResourceDefinitions are never pruned: deleting one deletes every resource of its kinds in the cluster";
+        }
+
         var annotations = item["metadata"]?["annotations"] as JsonObject;
         if ((string?)annotations?[KeepAnnotation] == "true")
         {

@@ -1,16 +1,21 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using StackGen.Apply.Kube;
 
 namespace StackGen.Apply.Waiting;
 
 /// <summary>
 /// Whether a live object is healthy, judged from its status the way `kubectl rollout status` does.
-/// Kinds without a rollout (Services, ConfigMaps...) are ready once they exist.
+/// Kinds without a rollout (Services, ConfigMaps...) are ready once they exist. A CustomResourceDefinition is ready
+/// when Established; a custom resource when its <c>Ready</c> condition is True, or once it exists if it reports none.
 /// </summary>
 public static class Health
 {
-    /// <summary>True for kinds apply waits on.</summary>
+    /// <summary>True for built-in kinds apply waits on.</summary>
     public static bool IsWaitable(string kind) => kind is "Deployment" or "StatefulSet" or "DaemonSet" or "Job" or "PersistentVolumeClaim";
+
+    /// <summary>True for the objects apply waits on: the built-in kinds above, CustomResourceDefinitions and custom resources.</summary>
+    public static bool IsWaitable(ObjectRef item) => IsWaitable(item.Kind) || RenderedDefinitions.IsDefinition(item) || IsCustom(item.ApiVersion, item.Kind);
 
     public static HealthStatus Evaluate(JsonObject live) => (string?)live["kind"] switch
     {
@@ -19,8 +24,51 @@ public static class Health
         "DaemonSet" => DaemonSet(live),
         "Job" => Job(live),
         "PersistentVolumeClaim" => Claim(live),
+        RenderedDefinitions.Kind => Definition(live),
+        var kind when IsCustom((string?)live["apiVersion"] ?? "", kind ?? "") => Custom(live),
         _ => new HealthStatus(HealthState.Ready, "exists"),
     };
+
+    private static bool IsCustom(string apiVersion, string kind) => ResourceTypes.Builtin(apiVersion, kind) is null;
+
+    private static HealthStatus Definition(JsonObject live)
+    {
+        if (Condition(live, "NamesAccepted") is { } names && (string?)names["status"] == "False")
+        {
+            return new HealthStatus(HealthState.Failed, "names not accepted", ConditionText(names));
+        }
+
+        return Condition(live, "Established") is { } established && (string?)established["status"] == "True"
+            ? new HealthStatus(HealthState.Ready, "established")
+            : new HealthStatus(HealthState.Progressing, "not established yet", NotTrue(live, "Established"));
+    }
+
+    /// <summary>
+    /// The convention most controllers follow (kstatus): a Ready condition, True once the resource is reconciled. A
+    /// False one may still turn True, so it is progress until the timeout, with its message. No Ready condition: the
+    /// kind reports no readiness, and existing is all there is to wait for.
+    /// </summary>
+    private static HealthStatus Custom(JsonObject live)
+    {
+        if (Condition(live, "Ready") is not { } ready)
+        {
+            return new HealthStatus(HealthState.Ready, "exists");
+        }
+
+        var said = string.Join(": ", new[] { (string?)ready["reason"], (string?)ready["message"] }.OfType<string>());
+        var text = $"Ready={(string?)ready["status"]}{(said.Length > 0 ? ": " : "")}{said}";
+        if ((string?)ready["status"] != "True")
+        {
+            return new HealthStatus(HealthState.Progressing, text, text);
+        }
+
+        // A Ready condition about an older spec says nothing about this one.
+        var generation = Int(live["metadata"]?["generation"]);
+        var observed = Int(ready["observedGeneration"]) ?? Int(live["status"]?["observedGeneration"]);
+        return generation is { } g && observed is { } o && o < g
+            ? new HealthStatus(HealthState.Progressing, "waiting for the controller to see the new spec")
+            : new HealthStatus(HealthState.Ready, text);
+    }
 
     private static HealthStatus Deployment(JsonObject live)
     {

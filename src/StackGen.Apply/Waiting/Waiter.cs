@@ -13,7 +13,7 @@ public sealed class Waiter(ResourceClient client, ApplyHost host, TextWriter out
     /// <param name="tick">Called between polls: keeps the apply lock renewed during long rollouts.</param>
     public async Task<WaitResult> WaitAsync(IReadOnlyList<ObjectRef> objects, TimeSpan timeout, Func<CancellationToken, Task> tick, CancellationToken cancel)
     {
-        var waitable = objects.Where(o => Health.IsWaitable(o.Kind)).ToArray();
+        var waitable = objects.Where(Health.IsWaitable).ToArray();
         if (waitable.Length == 0)
         {
             return new WaitResult(true, []);

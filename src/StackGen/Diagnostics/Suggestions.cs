@@ -17,7 +17,9 @@ public static class Suggestions
         foreach (var candidate in candidates.Order(StringComparer.Ordinal))
         {
             var distance = Distance(input.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance)
+
+            // A tie goes to the candidate written in the same case ('htps' → 'https', not 'HTTPS').
+            if (distance < bestDistance || (distance == bestDistance && Distance(input, candidate) < Distance(input, best!)))
             {
                 best = candidate;
                 bestDistance = distance;

@@ -6,6 +6,7 @@ using k8s.Models;
 using StackGen.Layering;
 using StackGen.Rendering;
 using StackGen.Settings;
+using StackGen.Validation.Schemas;
 
 namespace StackGen.Validation;
 
@@ -22,9 +23,14 @@ public sealed class LintContext
     // The properties of each settings type SecretRefs walks (a memo of a pure function of the type).
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, PropertyInfo[]> SettingsProperties = new();
 
-    public LintContext(RenderResult result, IEnumerable<string> external)
+    private readonly Lazy<CustomResource[]> _customResources;
+
+    /// <param name="externalKinds">Custom kinds whose CRDs the cluster has from elsewhere, as "group/Kind" or "group/*".</param>
+    public LintContext(RenderResult result, IEnumerable<string> external, IEnumerable<string>? externalKinds = null)
     {
         Result = result;
+        var declared = new HashSet<string>(externalKinds ?? [], StringComparer.Ordinal);
+        _customResources = new(() => FindCustomResources(result.Objects, declared));
         Workloads = [.. result.Objects.Select(Workload.Of).OfType<Workload>()];
         foreach (var rendered in result.Objects)
         {
@@ -66,6 +72,9 @@ public sealed class LintContext
 
     public IReadOnlyList<Workload> Workloads { get; }
 
+    /// <summary>The render's custom resources, each with its definition (found once, on first use: most renders have none).</summary>
+    public IReadOnlyList<CustomResource> CustomResources => _customResources.Value;
+
     public IEnumerable<(RenderedObject Rendered, T Resource)> OfType<T>()
         where T : IKubernetesObject<V1ObjectMeta> =>
         ((RenderedObject, T)[])_ofType.GetOrAdd(typeof(T), static (_, objects) => objects.Where(o => o.Resource is T).Select(o => (o, (T)o.Resource)).ToArray(), Objects);
@@ -104,6 +113,25 @@ public sealed class LintContext
     /// <summary>True when the selector matches the labels (every selector label present with the same value).</summary>
     public static bool Selects(IDictionary<string, string>? selector, IDictionary<string, string>? labels) =>
         selector is { Count: > 0 } && labels is not null && selector.All(pair => labels.TryGetValue(pair.Key, out var value) && value == pair.Value);
+
+    private static CustomResource[] FindCustomResources(IReadOnlyList<RenderedObject> objects, HashSet<string> externalKinds)
+    {
+        var custom = objects.Select(o => (Rendered: o, Api: KubernetesGroups.Split(o.ApiVersion)))
+            .Where(o => !KubernetesGroups.IsBuiltIn(o.Api.Group))
+            .ToArray();
+        if (custom.Length == 0)
+        {
+            return [];
+        }
+
+        var definitions = new DefinitionCatalog(objects);
+        return [.. custom.Select(o => new CustomResource(
+            o.Rendered,
+            o.Api.Group,
+            o.Api.Version,
+            definitions.Find(o.Api.Group, o.Rendered.Kind),
+            externalKinds.Contains($"{o.Api.Group}/{o.Rendered.Kind}") || externalKinds.Contains($"{o.Api.Group}/*")))];
+    }
 
     /// <summary>
     /// Adds "Secret/NAME" for every SecretRef in a settings record: the Secrets the stacks are told exist outside the

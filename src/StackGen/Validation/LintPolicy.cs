@@ -10,4 +10,7 @@ public sealed record LintPolicy
 
     /// <summary>Objects pods may refer to that exist in the cluster but not in the render, as "Kind/name".</summary>
     public IReadOnlyList<string> External { get; init; } = [];
+
+    /// <summary>Custom resource kinds whose CRDs the cluster gets from elsewhere, as "group/Kind" (or "group/*" for a whole API group).</summary>
+    public IReadOnlyList<string> ExternalKinds { get; init; } = [];
 }

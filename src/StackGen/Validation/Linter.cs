@@ -4,6 +4,7 @@ using StackGen.Layering;
 using StackGen.Parallelism;
 using StackGen.Rendering;
 using StackGen.Validation.Rules;
+using StackGen.Validation.Schemas;
 
 namespace StackGen.Validation;
 
@@ -28,6 +29,8 @@ public static class Linter
         new AutoscalerTargets(),
         new RequiredFields(),
         new CurrentApis(),
+        new CustomResourceSchemas(),
+        new CustomResourceDefinitionsKnown(),
         new RabbitMqPartitionHandling(),
         new OddQuorumSize(),
         new ReplicasSpreadAndProtected(),
@@ -45,7 +48,7 @@ public static class Linter
     {
         var environment = result.Environment;
         var (policy, suppressionLocations) = BindPolicy(environment);
-        var context = new LintContext(result, policy.External);
+        var context = new LintContext(result, policy.External, policy.ExternalKinds);
         var findings = new List<Finding>();
         var meta = Find("SG0001")!;
         for (var i = 0; i < policy.Suppress.Count; i++)
@@ -158,6 +161,21 @@ public static class Linter
             if (Find(entry.Key) is null)
             {
                 errors.Add(entry.KeyLocation, $"lint.severity.{entry.Key}: unknown rule '{entry.Key}'{Suggestions.DidYouMean(entry.Key, ids)}");
+            }
+        }
+
+        var kindsNode = environment.Lint?["externalKinds"] as SequenceNode;
+        for (var i = 0; i < policy.ExternalKinds.Count; i++)
+        {
+            var declared = policy.ExternalKinds[i];
+            var slash = declared.IndexOf('/', StringComparison.Ordinal);
+            if (slash <= 0 || slash == declared.Length - 1 || declared.IndexOf('/', slash + 1) >= 0)
+            {
+                errors.Add(kindsNode!.Items[i].Location, $"lint.externalKinds[{i}]: expected API group/Kind such as cert-manager.io/Certificate (or group/* for every kind of the group), got '{declared}'");
+            }
+            else if (KubernetesGroups.IsBuiltIn(declared[..slash]))
+            {
+                errors.Add(kindsNode!.Items[i].Location, $"lint.externalKinds[{i}]: '{declared[..slash]}' is a built-in Kubernetes API group; expected the group of a custom resource (objects themselves go in lint.external as Kind/name)");
             }
         }
 

@@ -14,12 +14,7 @@ public sealed class ApplyTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
-    private CliRun Apply(params string[] args)
-    {
-        var run = _cluster.Run(["apply", "--env", "production", .. args]);
-        Assert.True(run.ExitCode == 0, $"apply exited {run.ExitCode}\n{run.Out}\n{run.Error}");
-        return run;
-    }
+    private CliRun Apply(params string[] args) => _cluster.Apply(args);
 
     [Fact]
     public void First_install_applies_the_render_then_diff_reports_no_changes()

@@ -26,9 +26,10 @@ public sealed class FakeCluster : IAsyncDisposable
 
     private readonly string _directory;
 
-    private FakeCluster(FakeKubeApiServer server, string directory, ManualClock clock)
+    private FakeCluster(FakeKubeApiServer server, string directory, ManualClock clock, TestOrganisation organisation)
     {
         Server = server;
+        Organisation = organisation;
         _directory = directory;
         Clock = clock;
         Kubeconfig = server.WriteKubeconfig(directory, Production.Context, Namespace);
@@ -38,6 +39,9 @@ public sealed class FakeCluster : IAsyncDisposable
 
     public FakeKubeApiServer Server { get; }
 
+    /// <summary>What `stackgen` runs on: the fixture organisation unless the test started the cluster with another.</summary>
+    public TestOrganisation Organisation { get; }
+
     public ManualClock Clock { get; }
 
     public string Kubeconfig { get; }
@@ -45,12 +49,15 @@ public sealed class FakeCluster : IAsyncDisposable
     /// <summary>One API request slower than this is abandoned and retried.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Starts the cluster; with <paramref name="tls"/> its API server speaks HTTPS.</summary>
-    public static async Task<FakeCluster> StartAsync(FakeKubeTls? tls = null)
+    /// <summary>
+    /// Starts the cluster; with <paramref name="tls"/> its API server speaks HTTPS. <paramref name="organisation"/> (default:
+    /// the fixture organisation) must target its production environment at the same context and namespace.
+    /// </summary>
+    public static async Task<FakeCluster> StartAsync(FakeKubeTls? tls = null, TestOrganisation? organisation = null)
     {
         var clock = new ManualClock(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
         var server = await FakeKubeApiServer.StartAsync(new FakeKubeOptions { Clock = clock, Namespaces = ["default", "kube-system", Namespace], Tls = tls });
-        return new FakeCluster(server, Directory.CreateTempSubdirectory("stackgen-apply-").FullName, clock);
+        return new FakeCluster(server, Directory.CreateTempSubdirectory("stackgen-apply-").FullName, clock, organisation ?? FixtureOrganisation.Organisation);
     }
 
     public ApplyHost Host(string identity = Operator) => new()
@@ -70,12 +77,20 @@ public sealed class FakeCluster : IAsyncDisposable
     /// <summary>Runs `stackgen ARGS --kubeconfig FILE` (unless ARGS name one) from the fixture organisation's root.</summary>
     public CliRun Run(params string[] args) => RunAs(Operator, args);
 
+    /// <summary>Runs `stackgen apply --env production ARGS` and fails the test unless it exits 0.</summary>
+    public CliRun Apply(params string[] args)
+    {
+        var run = Run(["apply", "--env", "production", .. args]);
+        Assert.True(run.ExitCode == 0, $"apply exited {run.ExitCode}\n{run.Out}\n{run.Error}");
+        return run;
+    }
+
     public CliRun RunAs(string identity, params string[] args)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
         string[] withKubeconfig = args.Contains("--kubeconfig") ? args : [.. args, "--kubeconfig", Kubeconfig];
-        var exit = StackGenCli.Run(withKubeconfig, FixtureOrganisation.Catalog, stdout, stderr, FixtureOrganisation.Root, Host(identity));
+        var exit = StackGenCli.Run(withKubeconfig, Organisation.Catalog, stdout, stderr, Organisation.Root, Host(identity));
         return new CliRun(exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StackGen.Apply.Kube;
 using StackGen.Apply.Waiting;
 
 namespace StackGen.Tests.Apply;
@@ -59,6 +60,37 @@ public sealed class HealthTests
         Assert.Equal(HealthState.Ready, Of("""{"kind":"PersistentVolumeClaim","status":{"phase":"Bound"}}""").State);
         Assert.Equal(HealthState.Ready, Of("""{"kind":"ConfigMap"}""").State);
         Assert.False(Health.IsWaitable("Service"));
+    }
+
+    [Fact]
+    public void A_CustomResourceDefinition_is_ready_when_Established_and_fails_when_its_names_are_refused()
+    {
+        const string Definition = """{"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition","status":{"conditions":[CONDITIONS]}}""";
+        var installing = Of(Definition.Replace("CONDITIONS", """{"type":"NamesAccepted","status":"True"},{"type":"Established","status":"False","reason":"Installing","message":"the initial names have been accepted"}""", StringComparison.Ordinal));
+        var established = Of(Definition.Replace("CONDITIONS", """{"type":"NamesAccepted","status":"True"},{"type":"Established","status":"True"}""", StringComparison.Ordinal));
+        var refused = Of(Definition.Replace("CONDITIONS", """{"type":"NamesAccepted","status":"False","reason":"NameConflict","message":"wd is already in use"}""", StringComparison.Ordinal));
+
+        Assert.Equal((HealthState.Progressing, "Established: Installing: the initial names have been accepted"), (installing.State, installing.Reason));
+        Assert.Equal((HealthState.Ready, "established"), (established.State, established.Progress));
+        Assert.Equal((HealthState.Failed, "NamesAccepted: NameConflict: wd is already in use"), (refused.State, refused.Reason));
+        Assert.True(Health.IsWaitable(new ObjectRef("apiextensions.k8s.io/v1", "CustomResourceDefinition", null, "widgets.example.com")));
+    }
+
+    [Fact]
+    public void A_custom_resource_is_ready_when_its_Ready_condition_is_True_for_its_generation_or_when_it_reports_none()
+    {
+        const string Widget = """{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"generation":2},"status":STATUS}""";
+        var reconciling = Of(Widget.Replace("STATUS", """{"conditions":[{"type":"Ready","status":"False","reason":"Reconciling","message":"waiting for the backend"}]}""", StringComparison.Ordinal));
+        var stale = Of(Widget.Replace("STATUS", """{"observedGeneration":1,"conditions":[{"type":"Ready","status":"True"}]}""", StringComparison.Ordinal));
+        var ready = Of(Widget.Replace("STATUS", """{"conditions":[{"type":"Ready","status":"True","observedGeneration":2,"reason":"Reconciled"}]}""", StringComparison.Ordinal));
+        var silent = Of(Widget.Replace("STATUS", """{"phase":"Whatever"}""", StringComparison.Ordinal));
+
+        Assert.Equal((HealthState.Progressing, "Ready=False: Reconciling: waiting for the backend"), (reconciling.State, reconciling.Progress));
+        Assert.Equal(HealthState.Progressing, stale.State);
+        Assert.Equal((HealthState.Ready, "Ready=True: Reconciled"), (ready.State, ready.Progress));
+        Assert.Equal((HealthState.Ready, "exists"), (silent.State, silent.Progress));
+        Assert.True(Health.IsWaitable(new ObjectRef("example.com/v1", "Widget", "shop", "w")));
+        Assert.False(Health.IsWaitable(new ObjectRef("v1", "Service", "shop", "web")));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class FakeKubeApiServerTests
             Assert.Contains(apps.Resources, r => r.Name == "deployments/status");
             Assert.False(core.Resources.Single(r => r.Name == "namespaces").Namespaced);
             Assert.Equal(
-                ["apps/v1", "batch/v1", "policy/v1", "autoscaling/v2", "networking.k8s.io/v1", "rbac.authorization.k8s.io/v1", "coordination.k8s.io/v1"],
+                ["apps/v1", "batch/v1", "policy/v1", "autoscaling/v2", "networking.k8s.io/v1", "rbac.authorization.k8s.io/v1", "coordination.k8s.io/v1", "apiextensions.k8s.io/v1"],
                 groups.Groups.Select(g => g.PreferredVersion.GroupVersion));
             Assert.Equal(("1", "34"), (version.Major, version.Minor));
         }

@@ -37,6 +37,9 @@ internal sealed class KubeApi
     private readonly FakeKubeOptions _options;
     private readonly OpenApiTypes _schemas;
     private readonly StatusSimulator _simulator;
+
+    // One instance per custom kind: the store keys its buckets by ResourceType.
+    private readonly Dictionary<string, ResourceType> _customTypes = new(StringComparer.Ordinal);
     private long _writes;
     private long _uids;
     private long _generatedNames;
@@ -72,11 +75,67 @@ internal sealed class KubeApi
         }
     }
 
-    public ResourceTarget? Target(string path) => ResourceTarget.Parse(path.Split('/', StringSplitOptions.RemoveEmptyEntries), _options.Resources);
+    public ResourceTarget? Target(string path)
+    {
+        lock (_gate)
+        {
+            return ResourceTarget.Parse(path.Split('/', StringSplitOptions.RemoveEmptyEntries), Served());
+        }
+    }
 
-    public ResourceType TypeOf(string apiVersion, string kind) =>
-        _options.Resources.FirstOrDefault(type => type.ApiVersion == apiVersion && type.Kind == kind)
-        ?? throw new ArgumentException($"the fake API server does not serve {apiVersion} {kind}", nameof(kind));
+    public ResourceType TypeOf(string apiVersion, string kind)
+    {
+        lock (_gate)
+        {
+            return Served().FirstOrDefault(type => type.ApiVersion == apiVersion && type.Kind == kind)
+                ?? throw new ArgumentException($"the fake API server does not serve {apiVersion} {kind}", nameof(kind));
+        }
+    }
+
+    /// <summary>The kinds served now: the configured ones, and those of every established CustomResourceDefinition.</summary>
+    private IReadOnlyList<ResourceType> Served()
+    {
+        if (_options.Resources.FirstOrDefault(CustomResources.IsDefinition) is not { } definitions)
+        {
+            return _options.Resources;
+        }
+
+        var custom = _store.List(definitions, null)
+            .SelectMany(CustomResources.Served)
+            .Where(type => !_options.Resources.Any(configured => configured.ApiVersion == type.ApiVersion && configured.Kind == type.Kind))
+            .Select(Intern)
+            .ToList();
+        return custom.Count == 0 ? _options.Resources : [.. _options.Resources, .. custom];
+    }
+
+    /// <summary>The openAPIV3Schema of a custom kind's version, from its established definition; null for other kinds.</summary>
+    private JsonObject? CustomSchema(ResourceType type)
+    {
+        if (!_customTypes.ContainsValue(type) || _options.Resources.FirstOrDefault(CustomResources.IsDefinition) is not { } definitions)
+        {
+            return null;
+        }
+
+        return _store.List(definitions, null)
+            .Where(definition => JsonTree.String(definition, "spec", "group") == type.Group && JsonTree.String(definition, "spec", "names", "kind") == type.Kind)
+            .SelectMany(definition => definition["spec"]?["versions"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Where(version => JsonTree.String(version, "name") == type.Version)
+            .Select(version => version["schema"]?["openAPIV3Schema"] as JsonObject)
+            .FirstOrDefault();
+    }
+
+    private ResourceType Intern(ResourceType type)
+    {
+        var key = $"{type.ApiVersion}/{type.Kind}/{type.Plural}/{type.Namespaced}/{type.Traits}";
+        if (!_customTypes.TryGetValue(key, out var interned))
+        {
+            interned = type;
+            _customTypes.Add(key, interned);
+        }
+
+        return interned;
+    }
 
     /// <summary>Stores an object as it is (status included), filling in what the server would set; creates its namespace if needed.</summary>
     public JsonObject Seed(JsonObject obj, string? fieldManager)
@@ -143,7 +202,7 @@ internal sealed class KubeApi
     {
         lock (_gate)
         {
-            var involved = _options.Resources.FirstOrDefault(type => type.ApiVersion == apiVersion && type.Kind == kind) is { } type
+            var involved = Served().FirstOrDefault(type => type.ApiVersion == apiVersion && type.Kind == kind) is { } type
                 ? _store.Get(type, ns, name)
                 : null;
             var now = FieldManager.Timestamp(_options.Clock.GetUtcNow());
@@ -190,12 +249,12 @@ internal sealed class KubeApi
     private ApiResponse Route(RecordedRequest request)
     {
         var segments = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (request.Method == "GET" && Discovery.Document(segments, _options.Resources, _options.KubernetesVersion, ServerAddress) is { } document)
+        if (request.Method == "GET" && Discovery.Document(segments, Served(), _options.KubernetesVersion, ServerAddress) is { } document)
         {
             return new ApiResponse(200, document);
         }
 
-        var target = ResourceTarget.Parse(segments, _options.Resources) ?? throw StatusError.NoSuchResource();
+        var target = ResourceTarget.Parse(segments, Served()) ?? throw StatusError.NoSuchResource();
         return (request.Method, target.Name) switch
         {
             ("GET", null) => List(target, request),
@@ -476,7 +535,17 @@ internal sealed class KubeApi
 
         if (!dryRun)
         {
+            // The definition's kinds go with it, and so do their objects, as the apiextensions-apiserver deletes them.
+            var kinds = CustomResources.IsDefinition(type) ? Served().Where(served => CustomResources.Served(old).Any(owned => owned.ApiVersion == served.ApiVersion && owned.Kind == served.Kind)).ToList() : [];
             _store.Remove(type, ns, name);
+            foreach (var kind in kinds)
+            {
+                foreach (var item in _store.List(kind, null).ToList())
+                {
+                    _store.Remove(kind, JsonTree.String(item, "metadata", "namespace"), JsonTree.String(item, "metadata", "name")!);
+                }
+            }
+
             if (IsNamespace(type))
             {
                 foreach (var (contentType, content) in _store.All().Where(entry => entry.Type.Namespaced && JsonTree.String(entry.Object, "metadata", "namespace") == name).ToList())
@@ -505,6 +574,11 @@ internal sealed class KubeApi
         if (old is not null && write.Subresource == "status")
         {
             result = WithStatus(old, proposed["status"]);
+        }
+
+        if (CustomSchema(type) is { } schema)
+        {
+            CustomResources.Prune(result, schema);
         }
 
         result["apiVersion"] = type.ApiVersion;
@@ -613,7 +687,7 @@ internal sealed class KubeApi
         var name = JsonTree.String(obj, "metadata", "name")!;
         if (warning is { } failure)
         {
-            RecordEvent(type.ApiVersion, type.Kind, ns, name, "Warning", failure.Reason, failure.Message, WorkloadStatus.Controller(type)!);
+            RecordEvent(type.ApiVersion, type.Kind, ns, name, "Warning", failure.Reason, failure.Message, failure.Component);
         }
 
         if (SameBesidesTimes(obj["status"], status))

@@ -29,6 +29,7 @@ public static class ResourceCatalog
         Cluster("rbac.authorization.k8s.io/v1", "ClusterRole", "clusterroles", None),
         Cluster("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", "clusterrolebindings", None),
         Namespaced("coordination.k8s.io/v1", "Lease", "leases", CreateOnUpdate | ConditionalUpdateOnly),
+        Cluster("apiextensions.k8s.io/v1", "CustomResourceDefinition", "customresourcedefinitions", Status | Generation, "crd", "crds"),
     ];
 
     /// <summary>A namespaced kind; <paramref name="apiVersion"/> as in an object ("v1", "apps/v1").</summary>

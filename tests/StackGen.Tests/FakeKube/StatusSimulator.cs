@@ -8,6 +8,9 @@ namespace StackGen.Tests.FakeKube;
 /// <see cref="PollsUntilReady"/>th GET of the current generation, then ready (Deployment Available, StatefulSet
 /// currentRevision == updateRevision, Job Complete, PVC Bound, Pod Ready). <see cref="Fail"/> makes a workload end
 /// in a failure instead, with the reason and message in its conditions and in a Warning Event.
+/// A CustomResourceDefinition is established the same way (NamesAccepted, then Established=True on the
+/// <see cref="PollsUntilReady"/>th GET; <see cref="Stall"/> holds it at Established=False, <see cref="Fail"/> refuses its
+/// names). Custom resources report no status unless their kind is named by <see cref="ReportReadyCondition"/>.
 /// Status writes bump resourceVersion (never generation) and are owned by "kube-controller-manager".
 /// Thread-safe.
 /// </summary>
@@ -18,6 +21,7 @@ public sealed class StatusSimulator
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Outcome> _outcomes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Revision, int Polls, bool Reported)> _polls = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _readyKinds = new(StringComparer.Ordinal);
     private int _pollsUntilReady = 2;
     private bool _enabled = true;
 
@@ -78,6 +82,19 @@ public sealed class StatusSimulator
         Set(apiVersion, kind, ns, name, new Outcome(RolloutPhase.Failed, reason, message));
     }
 
+    /// <summary>
+    /// Gives every custom resource of a kind a controller that reports a <c>Ready</c> condition: False (Reconciling)
+    /// until the <see cref="PollsUntilReady"/>th GET, then True; <see cref="Stall"/> keeps one at False, <see cref="Fail"/>
+    /// ends it at False with your reason and message. Without this, custom resources report no conditions at all.
+    /// </summary>
+    public void ReportReadyCondition(string apiVersion, string kind)
+    {
+        lock (_gate)
+        {
+            _readyKinds.Add($"{apiVersion}/{kind}");
+        }
+    }
+
     /// <summary>Keeps the object progressing forever, with no failure to report: for wait timeouts.</summary>
     public void Stall(string apiVersion, string kind, string? ns, string name) =>
         Set(apiVersion, kind, ns, name, new Outcome(RolloutPhase.Progressing, null, null));
@@ -95,16 +112,15 @@ public sealed class StatusSimulator
     /// Counts a GET of <paramref name="obj"/> and returns the status its controller would have written by now
     /// (null: not simulated, or disabled), plus a Warning Event to record the first time a failure is reached.
     /// </summary>
-    internal (JsonObject Status, (string Reason, string Message)? Warning)? Observe(ResourceType type, JsonObject obj, string now)
+    internal (JsonObject Status, (string Reason, string Message, string Component)? Warning)? Observe(ResourceType type, JsonObject obj, string now)
     {
-        if (WorkloadStatus.Controller(type) is null)
-        {
-            return null;
-        }
-
         lock (_gate)
         {
-            if (!_enabled)
+            var controller = WorkloadStatus.Controller(type)
+                ?? (CustomResources.IsDefinition(type) ? CustomResources.Controller
+                : _readyKinds.Contains($"{type.ApiVersion}/{type.Kind}") ? $"{type.Singular}-controller"
+                : null);
+            if (!_enabled || controller is null)
             {
                 return null;
             }
@@ -116,11 +132,14 @@ public sealed class StatusSimulator
 
             var outcome = _outcomes.GetValueOrDefault(key, new Outcome(RolloutPhase.Ready, null, null));
             var phase = polls < _pollsUntilReady ? RolloutPhase.Progressing : outcome.Phase;
-            var warning = phase == RolloutPhase.Failed && !reported ? (outcome.Reason!, outcome.Message!) : ((string, string)?)null;
+            var warning = phase == RolloutPhase.Failed && !reported ? (outcome.Reason!, outcome.Message!, controller) : ((string, string, string)?)null;
             _polls[key] = (revision, polls, reported || warning is not null);
 
-            var status = WorkloadStatus.For(type, obj, phase, outcome.Reason, outcome.Message, now);
-            return status is null ? null : (status, warning);
+            var status = WorkloadStatus.For(type, obj, phase, outcome.Reason, outcome.Message, now)
+                ?? (CustomResources.IsDefinition(type)
+                    ? CustomResources.DefinitionStatus(obj, phase, outcome.Reason, outcome.Message, now)
+                    : CustomResources.ReadyStatus(obj, phase, outcome.Reason, outcome.Message, now));
+            return (status, warning);
         }
     }
 

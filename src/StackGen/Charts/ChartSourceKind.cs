@@ -1,0 +1,14 @@
+namespace StackGen.Charts;
+
+/// <summary>Where <see cref="ChartVendor"/> takes a chart from.</summary>
+public enum ChartSourceKind
+{
+    /// <summary>A chart directory on disk.</summary>
+    Directory,
+
+    /// <summary>A packaged chart (.tgz) on disk.</summary>
+    Archive,
+
+    /// <summary>A chart repository or OCI registry: `helm pull`, which needs the network.</summary>
+    Pull,
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using StackGen.Diagnostics;
+using StackGen.Layering;
+
+namespace StackGen.Charts;
+
+/// <summary>
+/// Values for a chart, as JSON (what helm reads, what values.schema.json validates), with where each value and key was
+/// written (an environment file's line and column, a chart's values.yaml), so a problem found in the JSON is reported
+/// where the user wrote it. Paths are JSON pointers ("/auth/username", "/extraEnv/0").
+/// </summary>
+public sealed partial class ChartValues
+{
+    private readonly Dictionary<string, SourceLocation> _values;
+    private readonly Dictionary<string, SourceLocation> _keys;
+
+    private ChartValues(JsonObject json, Dictionary<string, SourceLocation> values, Dictionary<string, SourceLocation> keys)
+    {
+        Json = json;
+        _values = values;
+        _keys = keys;
+    }
+
+    public JsonObject Json { get; }
+
+    public static ChartValues Empty => new([], new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Values read from YAML with positions (a stack's values in an environment file, a chart's values.yaml). Scalars
+    /// are typed as YAML 1.2's core schema does: null, true/false, integers and floats when plain, strings otherwise.
+    /// </summary>
+    /// <exception cref="InputException">The node is not a mapping.</exception>
+    public static ChartValues From(SettingNode? node)
+    {
+        var values = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        switch (node)
+        {
+            case null:
+            case ScalarNode { IsNull: true }:
+                return Empty;
+            case MappingNode mapping:
+                return new ChartValues((JsonObject)Convert(mapping, "", values, keys)!, values, keys);
+            default:
+                throw new InputException(node.Location, $"expected a mapping of chart values, got {node.Describe()}");
+        }
+    }
+
+    /// <summary>Values given in code: every problem with them is located at <paramref name="location"/>.</summary>
+    public static ChartValues FromJson(JsonObject json, SourceLocation location) =>
+        new((JsonObject)json.DeepClone(), new(StringComparer.Ordinal) { [""] = location }, new(StringComparer.Ordinal));
+
+    /// <summary>Where the value at <paramref name="path"/> was written, or its nearest ancestor's; null when unknown.</summary>
+    public SourceLocation? LocationOf(string path)
+    {
+        for (; ; path = path[..path.LastIndexOf('/')])
+        {
+            if (_values.TryGetValue(path, out var location))
+            {
+                return location;
+            }
+
+            if (path.Length == 0)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Where the key ending <paramref name="path"/> was written (else where its value was).</summary>
+    public SourceLocation? KeyLocationOf(string path) => _keys.TryGetValue(path, out var location) ? location : LocationOf(path);
+
+    /// <summary>
+    /// These values over a chart's defaults, as helm coalesces them: mappings merge key by key, a null removes the
+    /// default, anything else replaces it. Each value keeps the location of the side it came from.
+    /// </summary>
+    public ChartValues Over(ChartValues defaults)
+    {
+        var values = new Dictionary<string, SourceLocation>(defaults._values, StringComparer.Ordinal);
+        var keys = new Dictionary<string, SourceLocation>(defaults._keys, StringComparer.Ordinal);
+        var json = (JsonObject)defaults.Json.DeepClone();
+        Merge(json, Json, "", values, keys);
+        return new ChartValues(json, values, keys);
+    }
+
+    /// <summary>"/auth/username" as a dotted path, "auth.username"; "/extraEnv/0" is "extraEnv[0]".</summary>
+    public static string Dotted(string path) =>
+        string.Concat(path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select((segment, i) =>
+        {
+            var key = segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            return key.All(char.IsAsciiDigit) ? $"[{key}]" : i == 0 ? key : $".{key}";
+        }));
+
+    public static string PathOf(string parent, string key) =>
+        $"{parent}/{key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)}";
+
+    private void Merge(JsonObject into, JsonObject from, string path, Dictionary<string, SourceLocation> values, Dictionary<string, SourceLocation> keys)
+    {
+        foreach (var (key, value) in from)
+        {
+            var pointer = PathOf(path, key);
+            if (value is JsonObject mapping && into[key] is JsonObject existing)
+            {
+                Copy(pointer, values, keys, subtree: false);
+                Merge(existing, mapping, pointer, values, keys);
+                continue;
+            }
+
+            foreach (var stale in values.Keys.Where(p => p == pointer || p.StartsWith(pointer + "/", StringComparison.Ordinal)).ToArray())
+            {
+                values.Remove(stale);
+                keys.Remove(stale);
+            }
+
+            if (value is null)
+            {
+                into.Remove(key);
+                continue;
+            }
+
+            into[key] = value.DeepClone();
+            Copy(pointer, values, keys, subtree: true);
+        }
+    }
+
+    private void Copy(string at, Dictionary<string, SourceLocation> values, Dictionary<string, SourceLocation> keys, bool subtree)
+    {
+        foreach (var (path, location) in _values.Where(e => e.Key == at || (subtree && e.Key.StartsWith(at + "/", StringComparison.Ordinal))))
+        {
+            values[path] = location;
+        }
+
+        foreach (var (path, location) in _keys.Where(e => e.Key == at || (subtree && e.Key.StartsWith(at + "/", StringComparison.Ordinal))))
+        {
+            keys[path] = location;
+        }
+    }
+
+    private static JsonNode? Convert(SettingNode node, string path, Dictionary<string, SourceLocation> values, Dictionary<string, SourceLocation> keys)
+    {
+        values[path] = node.Location;
+        switch (node)
+        {
+            case MappingNode mapping:
+                var json = new JsonObject();
+                foreach (var entry in mapping.Entries)
+                {
+                    var pointer = PathOf(path, entry.Key);
+                    keys[pointer] = entry.KeyLocation;
+                    json[entry.Key] = Convert(entry.Value, pointer, values, keys);
+                }
+
+                return json;
+            case SequenceNode sequence:
+                return new JsonArray([.. sequence.Items.Select((item, i) => Convert(item, $"{path}/{i}", values, keys))]);
+            case ScalarNode scalar:
+                return Scalar(scalar);
+            default:
+                throw new InvalidOperationException($"unknown node {node.GetType().Name}");
+        }
+    }
+
+    private static JsonValue? Scalar(ScalarNode scalar)
+    {
+        if (!scalar.IsPlain)
+        {
+            return JsonValue.Create(scalar.Text);
+        }
+
+        if (scalar.IsNull)
+        {
+            return null;
+        }
+
+        return scalar.Text switch
+        {
+            "true" or "True" or "TRUE" => JsonValue.Create(true),
+            "false" or "False" or "FALSE" => JsonValue.Create(false),
+            var text when Integer().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
+            var text when Float().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
+            var text => JsonValue.Create(text),
+        };
+    }
+
+    [GeneratedRegex("^[-+]?[0-9]+$")]
+    private static partial Regex Integer();
+
+    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
+    private static partial Regex Float();
+}

@@ -1,0 +1,12 @@
+{{/* The name every object of the release is called by. */}}
+{{- define "queue.fullname" -}}
+{{- printf "%s-%s" .Release.Name (include "naming.short" .) | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "queue.labels" -}}
+app.kubernetes.io/name: queue
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- with .Values.podLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end -}}
