@@ -18,7 +18,7 @@ namespace StackGen.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class KubernetesWritersGenerator : IIncrementalGenerator
 {
-    private const string MarkerAttribute = "StackGen.Emitting.KubernetesWritersAttribute";
+    internal const string MarkerAttribute = "StackGen.Emitting.KubernetesWritersAttribute";
 
     private static readonly DiagnosticDescriptor Unsupported = new(
         "SG9001",
@@ -159,16 +159,7 @@ public sealed class KubernetesWritersGenerator : IIncrementalGenerator
                 return false;
             }
 
-            code.Append(indent).AppendLine("writer.StartMapping();");
-            code.Append(indent).Append("foreach (var ").Append(key).Append(" in TreeWriter.OrderedKeys(").Append(value).AppendLine(".Keys))");
-            code.Append(indent).AppendLine("{");
-            code.Append(indent).Append("    if (").Append(value).Append('[').Append(key).Append("] is { } ").Append(item).AppendLine(")");
-            code.Append(indent).AppendLine("    {");
-            code.Append(indent).Append("        writer.Key(").Append(key).AppendLine(");");
-            code.Append(body);
-            code.Append(indent).AppendLine("    }");
-            code.Append(indent).AppendLine("}");
-            code.Append(indent).AppendLine("writer.EndMapping();");
+            WriterLoops.Map(code, indent, value, key, item, body);
             return true;
         }
 
@@ -316,23 +307,6 @@ public sealed class KubernetesWritersGenerator : IIncrementalGenerator
         public override bool Equals(object? obj) => Equals(obj as Output);
 
         public override int GetHashCode() => Source.GetHashCode();
-    }
-
-    // StackGen's key order: the leading keys in their order, then every other key in ordinal order.
-    private sealed class KeyOrder(string[] leading) : IComparer<string>
-    {
-        public int Compare(string? a, string? b)
-        {
-            var rankA = Rank(a!);
-            var rankB = Rank(b!);
-            return rankA != rankB ? rankA.CompareTo(rankB) : string.CompareOrdinal(a, b);
-        }
-
-        private int Rank(string key)
-        {
-            var rank = Array.IndexOf(leading, key);
-            return rank < 0 ? leading.Length : rank;
-        }
     }
 
     // The model types of the referenced KubernetesClient: public, non-generic classes in k8s.Models with JSON

@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using StackGen.Binding;
 using StackGen.Building;
+using StackGen.CustomResources.Monitoring.V1;
 using StackGen.Settings;
 using StackGen.Validation;
 
@@ -47,14 +48,22 @@ public sealed class RabbitMqCluster : Stack<RabbitMqSettings, RabbitMqOutputs>
     /// <summary>Lint's RabbitMQ rules, which read the <see cref="RabbitMqNodes"/> fact the build states.</summary>
     public override IReadOnlyList<Rule> Rules => RabbitMqNodes.Rules;
 
-    protected override IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, RabbitMqSettings settings) =>
-    [
-        PeersService(context),
-        ClientService(context),
-        ConfigFile(context, settings),
-        context.State(Nodes(context, settings), NodesFact(settings)),
-        Disruption.Budget(context, context.Name(), Component),
-    ];
+    public override IReadOnlyList<Type> CustomKinds => [typeof(ServiceMonitor), typeof(PrometheusRule)];
+
+    protected override IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, RabbitMqSettings settings)
+    {
+        yield return PeersService(context);
+        yield return ClientService(context);
+        yield return ConfigFile(context, settings);
+        yield return context.State(Nodes(context, settings), NodesFact(settings));
+        yield return Disruption.Budget(context, context.Name(), Component);
+        if (settings.Monitoring.Enabled)
+        {
+            yield return Scraping(context, settings.Monitoring);
+            yield return Alerts(context, settings);
+        }
+    }
+
     protected override RabbitMqOutputs Outputs(StackContext context, RabbitMqSettings settings) => new(
         NodeHosts: [.. Enumerable.Range(0, settings.Replicas).Select(ordinal => NodeHost(context, ordinal))],
         ServiceHost: context.ServiceHost(context.Name()),
@@ -95,6 +104,49 @@ public sealed class RabbitMqCluster : Stack<RabbitMqSettings, RabbitMqOutputs>
             ],
         },
     };
+
+    /// <summary>
+    /// Every node's rabbitmq_prometheus port, through the client Service (the peers Service matches the selector too,
+    /// but has no prometheus port): <c>/metrics</c> for node totals and alarms, <c>/metrics/detailed</c> for the two
+    /// per-queue families the alerts need (not every per-object metric, which costs the nodes more).
+    /// </summary>
+    private static ServiceMonitor Scraping(StackContext context, MonitoringSettings monitoring) => new()
+    {
+        Metadata = MonitoringMetadata(context, monitoring),
+        Spec = new ServiceMonitorSpec
+        {
+            Selector = new ServiceMonitorSpecSelector { MatchLabels = context.SelectorLabels(Component) },
+            Endpoints =
+            [
+                new ServiceMonitorSpecEndpoints { Port = "prometheus", Path = "/metrics", Interval = monitoring.ScrapeInterval.Text },
+                new ServiceMonitorSpecEndpoints
+                {
+                    Port = "prometheus",
+                    Path = "/metrics/detailed",
+                    Params = new Dictionary<string, IList<string>> { ["family"] = ["queue_coarse_metrics", "queue_consumer_count"] },
+                    Interval = monitoring.ScrapeInterval.Text,
+                },
+            ],
+        },
+    };
+
+    private static PrometheusRule Alerts(StackContext context, RabbitMqSettings settings) => new()
+    {
+        Metadata = MonitoringMetadata(context, settings.Monitoring),
+        Spec = new PrometheusRuleSpec { Groups = [RabbitMqAlerts.Group(context.Namespace, context.Name(), settings)] },
+    };
+
+    /// <summary>The standard labels, and those the Prometheus object selects its ServiceMonitors and rules by.</summary>
+    private static V1ObjectMeta MonitoringMetadata(StackContext context, MonitoringSettings monitoring)
+    {
+        var metadata = context.Metadata(context.Name(), "monitoring");
+        foreach (var (key, value) in monitoring.Labels)
+        {
+            metadata.Labels.TryAdd(key, value);
+        }
+
+        return metadata;
+    }
 
     private static V1ConfigMap ConfigFile(StackContext context, RabbitMqSettings settings) => new()
     {

@@ -35,4 +35,6 @@ public sealed record RabbitMqSettings
     public ComputeResources? Resources { get; init; }
 
     public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = new Dictionary<string, string>();
+
+    public MonitoringSettings Monitoring { get; init; } = new();
 }

@@ -1,6 +1,8 @@
 using k8s;
 using k8s.Models;
 using StackGen.Building;
+using StackGen.CustomResources.Gateway.V1;
+using StackGen.Settings;
 using StackGen.Stacks.Celery;
 using StackGen.Stacks.Postgres;
 using StackGen.Stacks.RabbitMq;
@@ -8,7 +10,8 @@ using StackGen.Stacks.RabbitMq;
 namespace StackGen.Stacks.Web;
 
 /// <summary>
-/// The Flask web tier under uWSGI: a Deployment behind a Service, optionally an Ingress and a CPU autoscaler;
+/// The Flask web tier under uWSGI: a Deployment behind a Service, optionally routed by an Ingress or a Gateway API
+/// HTTPRoute, and a CPU autoscaler;
 /// it sends Celery tasks to the workers' queues through the rabbitmq stack's nodes (configured by the same Celery
 /// module the workers load) and reads the database through libpq's variables.
 /// </summary>
@@ -40,7 +43,9 @@ public sealed class FlaskWeb : Stack<FlaskWebSettings>
 
     public override string Owner => "apps";
 
-    public override string Description => "Flask web tier under uWSGI, with Service, optional Ingress and CPU autoscaling";
+    public override IReadOnlyList<Type> CustomKinds => [typeof(HTTPRoute)];
+
+    public override string Description => "Flask web tier under uWSGI, with Service, optional Ingress or Gateway API HTTPRoute, and CPU autoscaling";
 
     protected override IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, FlaskWebSettings settings)
     {
@@ -57,6 +62,25 @@ public sealed class FlaskWeb : Stack<FlaskWebSettings>
         if (settings.Ingress.Enabled)
         {
             yield return Ingress(context, settings.Ingress);
+        }
+
+        if (settings.Gateway.Enabled)
+        {
+            yield return Route(context, settings.Gateway);
+        }
+    }
+
+    /// <summary>One way in: an Ingress and an HTTPRoute for the same host would race for it on two controllers.</summary>
+    protected override void Check(FlaskWebSettings settings, SettingChecks checks)
+    {
+        if (settings.Gateway.Enabled && settings.Ingress.Enabled)
+        {
+            checks.Error("gateway.enabled", "an HTTPRoute and an Ingress cannot both route to web; expected ingress.enabled: false when gateway.enabled is true");
+        }
+
+        if (settings.Gateway.Enabled && string.IsNullOrEmpty(settings.Gateway.Name))
+        {
+            checks.Error("gateway.name", "expected the name of the Gateway the HTTPRoute attaches to when gateway.enabled is true");
         }
     }
 
@@ -123,6 +147,24 @@ public sealed class FlaskWeb : Stack<FlaskWebSettings>
 
     private static V2HorizontalPodAutoscaler Autoscaler(StackContext context, AutoscalingSettings autoscaling) =>
         Autoscaling.OnCpu(context, context.Name(), Component, autoscaling.MinReplicas, autoscaling.MaxReplicas, autoscaling.CpuUtilization);
+
+    private static HTTPRoute Route(StackContext context, GatewaySettings gateway) => new()
+    {
+        Metadata = context.Metadata(context.Name(), Component),
+        Spec = new HTTPRouteSpec
+        {
+            ParentRefs = [new HTTPRouteSpecParentRefs { Name = gateway.Name!, Namespace = gateway.Namespace, SectionName = gateway.SectionName }],
+            Hostnames = gateway.Host is { } host ? [host] : null,
+            Rules =
+            [
+                new HTTPRouteSpecRules
+                {
+                    Matches = [new HTTPRouteSpecRulesMatches { Path = new HTTPRouteSpecRulesMatchesPath { Type = HTTPRouteSpecRulesMatchesPathType.PathPrefix, Value = "/" } }],
+                    BackendRefs = [new HTTPRouteSpecRulesBackendRefs { Name = context.Name(), Port = ServicePort }],
+                },
+            ],
+        },
+    };
 
     private static V1Ingress Ingress(StackContext context, IngressSettings ingress) => new()
     {

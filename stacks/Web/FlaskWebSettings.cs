@@ -45,5 +45,8 @@ public sealed record FlaskWebSettings
 
     public IngressSettings Ingress { get; init; } = new();
 
+    /// <summary>Gateway API instead of the Ingress: chosen per environment.</summary>
+    public GatewaySettings Gateway { get; init; } = new();
+
     public AutoscalingSettings Autoscaling { get; init; } = new();
 }

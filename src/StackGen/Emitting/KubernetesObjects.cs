@@ -8,15 +8,16 @@ using StackGen.Objects;
 namespace StackGen.Emitting;
 
 /// <summary>
-/// Walks a Kubernetes object into a <see cref="TreeWriter"/>: a typed <c>k8s.Models</c> object through the writers
-/// StackGen.Generators generates at compile time (one method per model type, fields in key order, values as
-/// KubernetesClient's JSON serializer writes them), or a <see cref="JsonNode"/>/<see cref="JsonElement"/> holding one.
+/// Walks a Kubernetes object into a <see cref="TreeWriter"/>: a typed <c>k8s.Models</c> object or a custom resource class
+/// generated from <c>crds/</c> through the writers StackGen.Generators generates at compile time (one method per model
+/// type, fields in key order, values as KubernetesClient's JSON serializer writes them), an <see cref="UntypedObject"/>,
+/// or a <see cref="JsonNode"/>/<see cref="JsonElement"/> holding one.
 /// No serializer, no reflection, no intermediate document.
 /// </summary>
 [KubernetesWriters(TreeWriter.LeadingKeys)]
 public static partial class KubernetesObjects
 {
-    private static readonly Dictionary<Type, Action<TreeWriter, object>> Writers = CreateWriters();
+    private static readonly Dictionary<Type, Action<TreeWriter, object>> Writers = AllWriters();
 
     /// <summary>
     /// Writes one object (a typed model, a JsonNode or a JsonElement) as a document. Model fields typed
@@ -93,6 +94,16 @@ public static partial class KubernetesObjects
     }
 
     private static partial Dictionary<Type, Action<TreeWriter, object>> CreateWriters();
+
+    // The classes generated from crds/ (StackGen.Generators' CustomResourcesGenerator) are models like the built-ins.
+    static partial void AddCustomResourceWriters(Dictionary<Type, Action<TreeWriter, object>> writers);
+
+    private static Dictionary<Type, Action<TreeWriter, object>> AllWriters()
+    {
+        var writers = CreateWriters();
+        AddCustomResourceWriters(writers);
+        return writers;
+    }
 
     // IntOrString: a number when its text parses as one, as KubernetesClient's converter writes it.
     private static void WriteIntOrString(TreeWriter writer, IntOrString value)

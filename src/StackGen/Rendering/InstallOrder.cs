@@ -1,3 +1,5 @@
+using StackGen.Objects;
+
 namespace StackGen.Rendering;
 
 /// <summary>
@@ -28,5 +30,13 @@ public static class InstallOrder
         return index < 0 ? Kinds.Length : index;
     }
 
+    /// <summary>Whether a built-in kind is namespaced; a kind not known to be cluster-scoped is taken to be namespaced.</summary>
     public static bool IsNamespaced(string kind) => !ClusterScoped.Contains(kind);
+
+    /// <summary>
+    /// Whether objects of this kind are namespaced: a custom kind's scope as its CRD in <c>crds/</c> states it, otherwise
+    /// the built-in kind's.
+    /// </summary>
+    public static bool IsNamespaced(string apiVersion, string kind) =>
+        CustomResourceKinds.Find(apiVersion, kind)?.Namespaced ?? IsNamespaced(kind);
 }

@@ -4,6 +4,7 @@ using k8s.Models;
 using StackGen.Building;
 using StackGen.Diagnostics;
 using StackGen.Layering;
+using StackGen.Objects;
 using StackGen.Parallelism;
 using StackGen.Stacks;
 
@@ -68,6 +69,11 @@ public sealed class Renderer(StackCatalog catalog)
         try
         {
             RenderedObject[] objects = [.. layers.Stack.Build(context, layers.Settings.Value).Select(built => new RenderedObject(layers.Stack.Name, Complete(built, layers.Stack, environment, system)))];
+            foreach (var custom in objects.Select(o => o.Resource.GetType()).Where(t => CustomResourceKinds.OfModel(t) is not null && !layers.Stack.CustomKinds.Contains(t)))
+            {
+                throw new InvalidOperationException($"stack {layers.Stack.Name} built a {custom.FullName} but does not list it in its CustomKinds");
+            }
+
             if (context.Facts.Count == 0)
             {
                 return (objects, referenced, []);
@@ -115,7 +121,7 @@ public sealed class Renderer(StackCatalog catalog)
             throw new InvalidOperationException($"stack {stack.Name} built a {built.Kind} without a name");
         }
 
-        if (InstallOrder.IsNamespaced(built.Kind))
+        if (InstallOrder.IsNamespaced(built.ApiVersion, built.Kind))
         {
             built.Metadata.NamespaceProperty ??= environment.Target.Namespace;
         }

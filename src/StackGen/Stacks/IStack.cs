@@ -26,6 +26,12 @@ public interface IStack
     /// </summary>
     IReadOnlyList<Validation.Rule> Rules { get; }
 
+    /// <summary>
+    /// The classes generated from <c>crds/</c> whose objects the stack may emit (whichever settings turn them on):
+    /// <c>stackgen stacks</c> lists them, and a render in which the stack emits another custom kind fails as a bug.
+    /// </summary>
+    IReadOnlyList<Type> CustomKinds { get; }
+
     IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, object settings);
 
     object Outputs(StackContext context, object settings);

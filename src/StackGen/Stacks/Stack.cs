@@ -23,6 +23,8 @@ public abstract class Stack<TSettings> : IStack
     /// <summary>Lint rules about this stack's domain, declared in its folder (see README, "Adding a lint rule"); none by default.</summary>
     public virtual IReadOnlyList<Validation.Rule> Rules => [];
 
+    public virtual IReadOnlyList<Type> CustomKinds => [];
+
     IEnumerable<IKubernetesObject<V1ObjectMeta>> IStack.Build(StackContext context, object settings) =>
         Build(context, (TSettings)settings);
 

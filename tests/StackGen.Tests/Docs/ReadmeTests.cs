@@ -39,11 +39,12 @@ public sealed partial class ReadmeTests
         Assert.StartsWith(was.Groups[2].Value + ":", previous.Source.Text, StringComparison.Ordinal);
 
         // "The StatefulSet's replicas changes, and so does rabbitmq.conf's quorum-queue target size, and with it the
-        // pod template's checksum/config annotation"; the stacks that reference rabbitmq list one URL per node.
+        // pod template's checksum/config annotation", and the alerts' node counts; the stacks that reference rabbitmq
+        // list one URL per node.
         Assert.Contains($"target_group_size = {replicas}\n", after.Find<V1ConfigMap>("rabbitmq-config").Data["rabbitmq.conf"], StringComparison.Ordinal);
         Assert.DoesNotContain($"target_group_size = {replicas}\n", before.Find<V1ConfigMap>("rabbitmq-config").Data["rabbitmq.conf"], StringComparison.Ordinal);
         Assert.NotEqual(Checksum(before), Checksum(after));
-        Assert.Equal(["ConfigMap/rabbitmq-config", "StatefulSet/rabbitmq"], Changed(before, after).Where(o => o.Stack == "rabbitmq").Select(o => o.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["ConfigMap/rabbitmq-config", "PrometheusRule/rabbitmq", "StatefulSet/rabbitmq"], Changed(before, after).Where(o => o.Stack == "rabbitmq").Select(o => o.Id).Order(StringComparer.Ordinal));
         var consumers = before.Dependencies.Where(d => d.Provider == "rabbitmq").Select(d => d.Consumer).ToHashSet(StringComparer.Ordinal);
         Assert.All(Changed(before, after), o => Assert.True(o.Stack == "rabbitmq" || consumers.Contains(o.Stack), $"{o.Id} of {o.Stack} changed"));
         var modules = after.Objects.Where(o => o.Resource is V1ConfigMap { Data: { } data } && data.ContainsKey(CeleryConfigModule.FileName)).ToArray();

@@ -167,9 +167,19 @@ public sealed class KubernetesObjectsTests
         Assert.Contains("is a mapping", scalar.Message, StringComparison.Ordinal);
     }
 
-    private static void AssertWrittenAsSerialized(object item)
+    // Custom resource classes have no metadata in KubernetesClient's serializer context: System.Text.Json reads their
+    // [JsonPropertyName]s and enum member names by reflection (here only; the emitter never does).
+    private static readonly JsonSerializerOptions CustomResourceJson = new()
     {
-        var serialized = JsonNode.Parse(KubernetesJson.Serialize(item))!;
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+    };
+
+    internal static void AssertWrittenAsSerialized(object item)
+    {
+        var serialized = JsonNode.Parse(item.GetType().Namespace!.StartsWith("StackGen.CustomResources.", StringComparison.Ordinal)
+            ? JsonSerializer.Serialize(item, item.GetType(), CustomResourceJson)
+            : KubernetesJson.Serialize(item))!;
 
         Assert.Equal(YamlEmitter.Write(serialized), YamlEmitter.Write(item));
         var json = KubernetesObjects.ToJson(item);

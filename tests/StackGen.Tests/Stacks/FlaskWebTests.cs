@@ -1,10 +1,11 @@
 using k8s.Models;
+using StackGen.CustomResources.Gateway.V1;
 using StackGen.Stacks.Celery;
 using StackGen.Tests.Support;
 
 namespace StackGen.Tests.Stacks;
 
-/// <summary>The web stack: numeric users, and tasks sent through the same Celery module the workers load.</summary>
+/// <summary>The web stack: numeric users, tasks sent through the same Celery module the workers load, Ingress or Gateway API.</summary>
 public sealed class FlaskWebTests
 {
     public static TheoryData<string> Environments() => [.. Renders.Environments];
@@ -53,5 +54,48 @@ public sealed class FlaskWebTests
         Assert.DoesNotContain("import celery", web, StringComparison.Ordinal);
         Assert.DoesNotContain("task_acks_late", web, StringComparison.Ordinal);
         Assert.Equal(CeleryConfigModule.FileName, Assert.Single(result.Find<V1ConfigMap>("web-config").Data.Keys, k => k.EndsWith(".py", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Staging routes through Gateway API: an HTTPRoute to the web Service's port, attached to the Gateway its settings name, and no Ingress.</summary>
+    [Fact]
+    public void Staging_routes_through_an_HTTPRoute_and_has_no_Ingress()
+    {
+        var result = Renders.Render("staging");
+        var route = result.Find<HTTPRoute>("web");
+        var service = result.Find<V1Service>("web");
+        var parent = Assert.Single(route.Spec.ParentRefs!);
+        var backend = Assert.Single(Assert.Single(route.Spec.Rules!).BackendRefs!);
+
+        Assert.Equal(("shop", "gateway-system", "https"), (parent.Name, parent.Namespace, parent.SectionName));
+        Assert.Equal(["shop.staging.example.com"], route.Spec.Hostnames!);
+        Assert.Equal((service.Metadata.Name, service.Spec.Ports.Single().Port), (backend.Name, backend.Port!.Value));
+        Assert.Equal("gateway.networking.k8s.io/v1", route.ApiVersion);
+        Assert.Equal("shop-staging", route.Metadata.NamespaceProperty);
+        Assert.DoesNotContain(result.Objects, o => o.Kind == "Ingress");
+    }
+
+    [Fact]
+    public void Production_keeps_its_Ingress_and_has_no_HTTPRoute()
+    {
+        var result = Renders.Render("production");
+
+        Assert.Single(result.Objects, o => o.Kind == "Ingress");
+        Assert.DoesNotContain(result.Objects, o => o.Kind == "HTTPRoute");
+    }
+
+    [Fact]
+    public void An_Ingress_and_an_HTTPRoute_together_are_refused()
+    {
+        var error = Refused.Sets("web.ingress.enabled=true", "web.gateway.enabled=true", "web.gateway.name=shop");
+
+        Assert.Contains("error: web.gateway.enabled: an HTTPRoute and an Ingress cannot both route to web", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_route_without_a_gateway_name_is_refused()
+    {
+        var error = Refused.Sets("web.ingress.enabled=false", "web.gateway.enabled=true");
+
+        Assert.Contains("error: web.gateway.name: expected the name of the Gateway", error, StringComparison.Ordinal);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using k8s.Models;
 using StackGen.Binding;
+using StackGen.CustomResources.Monitoring.V1;
 using StackGen.Layering;
 using StackGen.Stacks.RabbitMq;
 using StackGen.Tests.Support;
@@ -9,7 +10,7 @@ using StackGen.Validation;
 
 namespace StackGen.Tests.Stacks;
 
-/// <summary>The rabbitmq stack: the production lessons, a stop that always has time left, console logs, RabbitMQ 4.1+.</summary>
+/// <summary>The rabbitmq stack: the production lessons, a stop that always has time left, console logs, RabbitMQ 4.1+, and its Prometheus Operator objects.</summary>
 public sealed partial class RabbitMqClusterTests
 {
     public static TheoryData<string> Environments() => [.. Renders.Environments];
@@ -157,6 +158,67 @@ public sealed partial class RabbitMqClusterTests
     [InlineData("rabbitmq@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
     public void Images_from_4_1_on_or_without_a_version_in_the_tag_are_accepted(string image) =>
         Assert.Equal(image, Renders.Render("dev", [$"rabbitmq.image={image}"]).Find<V1StatefulSet>("rabbitmq").Container("rabbitmq").Image);
+
+    /// <summary>Monitoring needs the Prometheus Operator in the cluster: off unless the environment turns it on.</summary>
+    [Fact]
+    public void Monitoring_is_off_by_default_and_on_where_the_environment_says()
+    {
+        Assert.DoesNotContain(Renders.Render("dev").Objects, o => o.ApiVersion == "monitoring.coreos.com/v1");
+        Assert.Equal(
+            ["PrometheusRule/rabbitmq", "ServiceMonitor/rabbitmq"],
+            Renders.Render("production").Objects.Where(o => o.ApiVersion == "monitoring.coreos.com/v1").Select(o => o.Id).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The ServiceMonitor scrapes something: the client Service's prometheus port, which the config and plugins serve.</summary>
+    [Fact]
+    public void The_service_monitor_scrapes_the_port_rabbitmq_prometheus_listens_on()
+    {
+        var result = Renders.Render("production");
+        var monitor = result.Find<ServiceMonitor>("rabbitmq");
+        var service = result.Find<V1Service>("rabbitmq");
+        var config = result.Find<V1ConfigMap>("rabbitmq-config");
+        var port = service.Spec.Ports.Single(p => p.Name == "prometheus");
+
+        Assert.All(monitor.Spec.Endpoints, e => Assert.Equal("prometheus", e.Port));
+        Assert.All(monitor.Spec.Selector!.MatchLabels!, label => Assert.Equal(label.Value, service.Metadata.Labels[label.Key]));
+        Assert.Equal(15692, port.Port);
+        Assert.Contains($"\nprometheus.tcp.port = {port.Port}\n", config.Data["rabbitmq.conf"], StringComparison.Ordinal);
+        Assert.Contains("rabbitmq_prometheus", config.Data["enabled_plugins"], StringComparison.Ordinal);
+        Assert.Equal(
+            ["queue_coarse_metrics", "queue_consumer_count"],
+            monitor.Spec.Endpoints.Single(e => e.Path == "/metrics/detailed").Params!["family"]);
+        Assert.Equal("kube-prometheus-stack", monitor.Metadata.Labels["release"]);
+        Assert.Equal("kube-prometheus-stack", result.Find<PrometheusRule>("rabbitmq").Metadata.Labels["release"]);
+    }
+
+    /// <summary>The alerts follow the cluster's size: all nodes, a majority for quorum queues, a full mesh of n(n-1) links.</summary>
+    [Theory]
+    [InlineData(3, 2, 6)]
+    [InlineData(5, 3, 20)]
+    public void The_alerts_cover_the_lessons_and_follow_the_replica_count(int replicas, int majority, int links)
+    {
+        var rule = Renders.Render("production", [$"rabbitmq.replicas={replicas}"]).Find<PrometheusRule>("rabbitmq");
+        var alerts = Assert.Single(rule.Spec.Groups!).Rules!.ToDictionary(r => r.Alert!, r => r.Expr.Value);
+
+        Assert.Equal(
+            ["RabbitMQMemoryAlarm", "RabbitMQNodePausedOrDown", "RabbitMQPartitioned", "RabbitMQQueueWithoutConsumers", "RabbitMQQuorumQueuesWithoutLeader"],
+            alerts.Keys.Order(StringComparer.Ordinal));
+        Assert.EndsWith($" < {replicas}", alerts["RabbitMQNodePausedOrDown"], StringComparison.Ordinal);
+        Assert.EndsWith($" < {majority}", alerts["RabbitMQQuorumQueuesWithoutLeader"], StringComparison.Ordinal);
+        Assert.EndsWith($" < {links}", alerts["RabbitMQPartitioned"], StringComparison.Ordinal);
+        Assert.Contains("rabbitmq_alarms_memory_used_watermark{namespace=\"shop\", service=\"rabbitmq\"}", alerts["RabbitMQMemoryAlarm"], StringComparison.Ordinal);
+        Assert.Contains("rabbitmq_detailed_queue_consumers{", alerts["RabbitMQQueueWithoutConsumers"], StringComparison.Ordinal);
+        Assert.All(rule.Spec.Groups![0].Rules!, r => Assert.True(r.Labels!["severity"] is "critical" or "warning", r.Alert));
+    }
+
+    /// <summary>A single node has no peers to be partitioned from.</summary>
+    [Fact]
+    public void A_single_node_has_no_partition_alert()
+    {
+        var rule = Renders.Render("production", ["rabbitmq.replicas=1"]).Find<PrometheusRule>("rabbitmq");
+
+        Assert.DoesNotContain(rule.Spec.Groups![0].Rules!, r => r.Alert == "RabbitMQPartitioned");
+    }
 
     [GeneratedRegex(@" -t (?<seconds>[0-9]+)", RegexOptions.CultureInvariant)]
     private static partial Regex Timeout();

@@ -15,6 +15,23 @@ namespace StackGen.Tests.Stacks;
 /// </summary>
 public sealed class SettingsCatalogTests
 {
+    private const string CustomKinds = "  custom kinds: ";
+
+    /// <summary>`stacks` names the custom resource kinds each stack may emit, with their apiVersions.</summary>
+    [Fact]
+    public void Stacks_lists_the_custom_kinds_each_stack_emits()
+    {
+        var stacks = Organisations.Named(Organisations.Shipped).Cli("stacks");
+        var kinds = stacks.Out.Split("\n\n")
+            .Where(block => block.Length > 0)
+            .ToDictionary(block => block.Split("  ")[0], block => block.Split('\n').SingleOrDefault(line => line.StartsWith(CustomKinds, StringComparison.Ordinal)));
+
+        Assert.Equal(0, stacks.ExitCode);
+        Assert.Equal(CustomKinds + "ServiceMonitor (monitoring.coreos.com/v1), PrometheusRule (monitoring.coreos.com/v1)", kinds["rabbitmq"]);
+        Assert.Equal(CustomKinds + "HTTPRoute (gateway.networking.k8s.io/v1)", kinds["web"]);
+        Assert.Null(kinds["workers"]);
+    }
+
     [Theory]
     [InlineData(Organisations.Fixture)]
     [InlineData(Organisations.Shipped)]
@@ -39,7 +56,7 @@ public sealed class SettingsCatalogTests
 
         // A setting line of `stacks` is "  PATH  TYPE  default VALUE"; "mapping" is what Describe says of a type it does not know.
         var described = stacks.Out.Split('\n')
-            .Where(line => line.StartsWith("  ", StringComparison.Ordinal))
+            .Where(line => line.StartsWith("  ", StringComparison.Ordinal) && !line.StartsWith(CustomKinds, StringComparison.Ordinal))
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToArray();
         Assert.All(described, fields => Assert.True(fields.Length >= 3 && fields[1] is not ("mapping" or "default"), $"`stacks` does not describe the type of {string.Join(' ', fields)}"));
@@ -56,6 +73,7 @@ public sealed class SettingsCatalogTests
         {
             // Top-level keys: below them, maps and lists hold what each environment wrote.
             var listed = stacks.Out.Split("\n\n").Single(block => block.StartsWith(stack.Name + "  ", StringComparison.Ordinal)).Split('\n').Skip(1)
+                .Where(line => !line.StartsWith(CustomKinds, StringComparison.Ordinal))
                 .Select(line => line.Trim().Split(' ')[0].Split('.')[0])
                 .Where(key => key.Length > 0)
                 .ToHashSet(StringComparer.Ordinal);
