@@ -88,7 +88,14 @@ public sealed class Planner(ResourceClient client, string environment, string ns
             }
 
             var (liveKinds, liveNamespaces) = ApplySet.Describe(parent);
-            var members = await ListMembersAsync(set, liveKinds, liveNamespaces, changes, definitions, errors, cancel).ConfigureAwait(false);
+            var members = await LiveMembers.ListAsync(
+                client,
+                set,
+                liveKinds.Concat(changes.Select(c => GroupKind.Of(c.Item))),
+                liveNamespaces.Concat(changes.Select(c => c.Item.Namespace).OfType<string>()),
+                definitions,
+                errors,
+                cancel).ConfigureAwait(false);
             var prune = PruneSelection.Select(set.Id, members, changes.Select(c => c.Item));
             var history = await new HistoryStore(client, set).ListAsync(cancel).ConfigureAwait(false);
             var latest = history.Count > 0 ? history[^1] : null;
@@ -101,35 +108,4 @@ public sealed class Planner(ResourceClient client, string environment, string ns
     private async Task<bool> NamespaceReadyAsync(IReadOnlyList<StackManifest> stacks, CancellationToken cancel) =>
         stacks.Any(s => s.Objects.Any(o => (string?)o["kind"] == "Namespace" && (string?)o["metadata"]?["name"] == ns))
         || await client.GetAsync(new ObjectRef("v1", "Namespace", null, ns), cancel).ConfigureAwait(false) is not null;
-
-    /// <summary>The set's live members: listed by its part-of label, per kind the parent names or the render has.</summary>
-    private async Task<List<JsonObject>> ListMembersAsync(
-        ApplySet set, IReadOnlyList<GroupKind> liveKinds, IReadOnlyList<string> liveNamespaces, List<ObjectChange> changes, RenderedDefinitions definitions, List<string> errors, CancellationToken cancel)
-    {
-        var kinds = liveKinds.Concat(changes.Select(c => GroupKind.Of(c.Item))).Distinct().OrderBy(k => k.ToString(), StringComparer.Ordinal);
-        string?[] namespaces = [.. liveNamespaces.Concat(changes.Select(c => c.Item.Namespace).OfType<string>()).Append(set.Namespace).Distinct().Order(StringComparer.Ordinal)];
-        var members = new List<JsonObject>();
-        foreach (var kind in kinds)
-        {
-            var type = await client.Types.ResolveAsync(kind, cancel).ConfigureAwait(false);
-            if (type is null && definitions.Defines(kind))
-            {
-                // Its definition is in the render and not served yet: nothing of the kind can exist to prune.
-                continue;
-            }
-
-            if (type is null)
-            {
-                errors.Add($"{set.Parent} lists kind {kind}, which the cluster no longer serves; its members cannot be pruned (remove the kind from the {ApplySet.ContainsGroupKindsAnnotation} annotation once they are gone)");
-                continue;
-            }
-
-            foreach (var inNamespace in type.Namespaced ? namespaces : [null])
-            {
-                members.AddRange(await client.ListAsync(type, inNamespace, $"{ApplySet.PartOfLabel}={set.Id}", cancel).ConfigureAwait(false));
-            }
-        }
-
-        return members;
-    }
 }

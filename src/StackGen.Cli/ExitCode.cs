@@ -14,7 +14,7 @@ public enum ExitCode
     /// <summary>
     /// The command's own negative answer: lint errors (render, lint, diff and apply refuse), render --check's "DIR
     /// differs", diff's "there are changes", an apply or rollback that conflicted, was locked, rejected, unhealthy, or
-    /// could not reach the cluster.
+    /// could not reach the cluster; a delete that was locked or refused.
     /// </summary>
     Failed = 1,
 

@@ -46,6 +46,7 @@ public static class StackGenCli
             DiffCommand.Create(io),
             HistoryCommand.Create(io),
             RollbackCommand.Create(io),
+            DeleteCommand.Create(io),
             VendorCommand.Create(io),
         };
 

@@ -43,10 +43,11 @@ public static class PruneSelection
             [.. keep.DistinctBy(k => k.Item.Key).OrderBy(k => k.Item.Key, StringComparer.Ordinal)]);
     }
 
-    /// <summary>Why an object is never deleted by pruning; null when it may be.</summary>
-    public static string? KeepReason(JsonObject item)
+    /// <summary>Why an object is never deleted by pruning (nor by delete); null when it may be.</summary>
+    /// <param name="deleteVolumes">True for `delete --include-volumes`: PersistentVolumeClaims go too (unless annotated to be kept).</param>
+    public static string? KeepReason(JsonObject item, bool deleteVolumes = false)
     {
-        if ((string?)item["kind"] == "PersistentVolumeClaim")
+        if ((string?)item["kind"] == "PersistentVolumeClaim" && !deleteVolumes)
         {
             // Its volume holds data that no render can bring back.
             return "PersistentVolumeClaims are never pruned";
