@@ -1,3 +1,4 @@
+using System.CommandLine;
 using StackGen.Apply;
 using StackGen.Apply.Kube;
 using StackGen.Rendering;
@@ -20,5 +21,24 @@ public static class ClusterCommand
             await cli.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return failure;
         }
+    }
+
+    /// <summary>
+    /// A command on one stack's state on the cluster (history, rollback, delete): loads the environment, checks --stack
+    /// against the catalog (the stack is read from the cluster, so no render checks it), resolves the target and runs
+    /// <paramref name="work"/> with a client, as <see cref="RunAsync"/> does.
+    /// </summary>
+    public static Task<ExitCode> RunOnStackAsync(
+        CliContext cli, RenderOptions input, ClusterOptions cluster, ParseResult parsed, Func<StackOnCluster, CancellationToken, Task<ExitCode>> work, CancellationToken cancel)
+    {
+        var read = input.Read(parsed);
+        var environment = new RenderPipeline(cli).Load(read, cluster.Retarget(parsed));
+        var name = ClusterOptions.KnownStack(cli, read.Stacks[0]);
+        var target = cluster.Resolve(environment, parsed, cli);
+        return RunAsync(cli, ExitCode.Failed, async (host, token) =>
+        {
+            using var client = new ResourceClient(target.Configuration(), host, cli.Error);
+            return await work(new StackOnCluster(environment, name, target, client, host), token).ConfigureAwait(false);
+        }, cancel);
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using StackGen.Apply;
-using StackGen.Apply.Kube;
 
 namespace StackGen.Cli;
 
@@ -28,19 +27,11 @@ public static class DeleteCommand
         command.Options.Add(volumes);
         cluster.AddTo(command);
 
-        command.SetAction(cli, async (parsed, cancel) =>
+        command.SetAction(cli, (parsed, cancel) => ClusterCommand.RunOnStackAsync(cli, input, cluster, parsed, async (on, token) =>
         {
-            var read = input.Read(parsed);
-            var environment = new RenderPipeline(cli).Load(read, cluster.Retarget(parsed));
-            var name = ClusterOptions.KnownStack(cli, read.Stacks[0]);
-            var target = cluster.Resolve(environment, parsed, cli);
-            return await ClusterCommand.RunAsync(cli, ExitCode.Failed, async (host, token) =>
-            {
-                using var client = new ResourceClient(target.Configuration(), host, cli.Error);
-                var deleter = new Deleter(client, host, environment.Name, target.Namespace, cli.Out, cli.Error);
-                return await deleter.DeleteAsync(name, parsed.GetValue(volumes), parsed.GetValue(dryRun), token).ConfigureAwait(false) ? ExitCode.Success : ExitCode.Failed;
-            }, cancel).ConfigureAwait(false);
-        });
+            var deleter = new Deleter(on.Client, on.Host, on.Environment.Name, on.Target.Namespace, cli.Out, cli.Error);
+            return await deleter.DeleteAsync(on.Stack, parsed.GetValue(volumes), parsed.GetValue(dryRun), token).ConfigureAwait(false) ? ExitCode.Success : ExitCode.Failed;
+        }, cancel));
         return command;
     }
 }

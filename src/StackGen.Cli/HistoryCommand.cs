@@ -22,33 +22,26 @@ public static class HistoryCommand
         input.AddTo(command);
         cluster.AddTo(command);
 
-        command.SetAction(cli, async (parsed, cancel) =>
+        command.SetAction(cli, (parsed, cancel) => ClusterCommand.RunOnStackAsync(cli, input, cluster, parsed, async (on, token) =>
         {
-            var read = input.Read(parsed);
-            var environment = new RenderPipeline(cli).Load(read, cluster.Retarget(parsed));
-            var name = ClusterOptions.KnownStack(cli, read.Stacks[0]);
-            var target = cluster.Resolve(environment, parsed, cli);
-            return await ClusterCommand.RunAsync(cli, ExitCode.Failed, async (host, token) =>
+            var (environment, name) = (on.Environment.Name, on.Stack);
+            var revisions = await new HistoryStore(on.Client, new ApplySet(environment, name, on.Target.Namespace)).ListAsync(token).ConfigureAwait(false);
+            if (revisions.Count == 0)
             {
-                using var client = new ResourceClient(target.Configuration(), host, cli.Error);
-                var revisions = await new HistoryStore(client, new ApplySet(environment.Name, name, target.Namespace)).ListAsync(token).ConfigureAwait(false);
-                if (revisions.Count == 0)
-                {
-                    cli.Error.WriteLine($"no revisions of stack {name} in environment {environment.Name} ({target}); `stackgen apply --env {environment.Name} --stack {name}` records the first");
-                    return ExitCode.Success;
-                }
-
-                cli.Out.WriteLine($"{"REVISION",-9} {"WHEN",-21} {"WHO",-32} {"COMMIT",-12} {"OBJECTS",-8} DESCRIPTION");
-                foreach (var revision in revisions)
-                {
-                    var when = revision.When.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-                    var commit = revision.Commit is { Length: >= 12 } c ? c[..12] : revision.Commit ?? "-";
-                    cli.Out.WriteLine($"{revision.Number,-9} {when,-21} {revision.Who,-32} {commit,-12} {revision.ObjectCount,-8} {revision.Description}");
-                }
-
+                cli.Error.WriteLine($"no revisions of stack {name} in environment {environment} ({on.Target}); `stackgen apply --env {environment} --stack {name}` records the first");
                 return ExitCode.Success;
-            }, cancel).ConfigureAwait(false);
-        });
+            }
+
+            cli.Out.WriteLine($"{"REVISION",-9} {"WHEN",-21} {"WHO",-32} {"COMMIT",-12} {"OBJECTS",-8} DESCRIPTION");
+            foreach (var revision in revisions)
+            {
+                var when = revision.When.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+                var commit = revision.Commit is { Length: >= 12 } c ? c[..12] : revision.Commit ?? "-";
+                cli.Out.WriteLine($"{revision.Number,-9} {when,-21} {revision.Who,-32} {commit,-12} {revision.ObjectCount,-8} {revision.Description}");
+            }
+
+            return ExitCode.Success;
+        }, cancel));
         return command;
     }
 }

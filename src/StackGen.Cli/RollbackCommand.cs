@@ -29,25 +29,18 @@ public static class RollbackCommand
         flags.AddTo(command);
         cluster.AddTo(command);
 
-        command.SetAction(cli, async (parsed, cancel) =>
+        command.SetAction(cli, (parsed, cancel) => ClusterCommand.RunOnStackAsync(cli, input, cluster, parsed, async (on, token) =>
         {
-            var read = input.Read(parsed);
-            var environment = new RenderPipeline(cli).Load(read, cluster.Retarget(parsed));
-            var name = ClusterOptions.KnownStack(cli, read.Stacks[0]);
+            var (environment, name) = (on.Environment.Name, on.Stack);
             var options = flags.Read(parsed);
-            var target = cluster.Resolve(environment, parsed, cli);
-            return await ClusterCommand.RunAsync(cli, ExitCode.Failed, async (host, token) =>
-            {
-                using var client = new ResourceClient(target.Configuration(), host, cli.Error);
-                var revisions = await new HistoryStore(client, new ApplySet(environment.Name, name, target.Namespace)).ListAsync(token).ConfigureAwait(false);
-                var revision = Choose(revisions, parsed.GetValue(to), name, environment.Name);
-                cli.Out.WriteLine($"{(options.DryRun ? "dry run: " : "")}rolling back stack {name} of environment {environment.Name} ({target}) to revision {revision.Number} ({revision.Description} of {revision.When.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {revision.Who})");
-                var manifest = new StackManifest(name, ManifestReader.Read(revision.Manifest), revision.Settings);
-                var applier = new Applier(client, host, environment.Name, target.Namespace, cli.Out, cli.Error);
-                var note = new RevisionNote($"rollback to {revision.Number}", revision.Commit, Always: true);
-                return await applier.ApplyAsync([manifest], options, note, token).ConfigureAwait(false) ? ExitCode.Success : ExitCode.Failed;
-            }, cancel).ConfigureAwait(false);
-        });
+            var revisions = await new HistoryStore(on.Client, new ApplySet(environment, name, on.Target.Namespace)).ListAsync(token).ConfigureAwait(false);
+            var revision = Choose(revisions, parsed.GetValue(to), name, environment);
+            cli.Out.WriteLine($"{(options.DryRun ? "dry run: " : "")}rolling back stack {name} of environment {environment} ({on.Target}) to revision {revision.Number} ({revision.Description} of {revision.When.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {revision.Who})");
+            var manifest = new StackManifest(name, ManifestReader.Read(revision.Manifest), revision.Settings);
+            var applier = new Applier(on.Client, on.Host, environment, on.Target.Namespace, cli.Out, cli.Error);
+            var note = new RevisionNote($"rollback to {revision.Number}", revision.Commit, Always: true);
+            return await applier.ApplyAsync([manifest], options, note, token).ConfigureAwait(false) ? ExitCode.Success : ExitCode.Failed;
+        }, cancel));
         return command;
     }
 
