@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using StackGen.Rendering;
 using StackGen.Tests.Fixtures;
 using StackGen.Tests.Support;
@@ -112,15 +110,7 @@ public sealed class DeleteTests : IAsyncLifetime
     [Fact]
     public void A_held_lease_stops_delete_before_anything_is_deleted()
     {
-        static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
-        var now = _cluster.Clock.GetUtcNow();
-        _cluster.Server.Seed(new JsonObject
-        {
-            ["apiVersion"] = "coordination.k8s.io/v1",
-            ["kind"] = "Lease",
-            ["metadata"] = new JsonObject { ["name"] = "stackgen-lock-backup", ["namespace"] = FakeCluster.Namespace },
-            ["spec"] = new JsonObject { ["holderIdentity"] = "alice@laptop pid 7", ["acquireTime"] = Time(now), ["renewTime"] = Time(now), ["leaseDurationSeconds"] = 60 },
-        });
+        _cluster.SeedLease("backup", "alice@laptop pid 7", TimeSpan.Zero, TimeSpan.Zero);
 
         var run = Delete();
 

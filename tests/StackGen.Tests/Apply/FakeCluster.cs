@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using StackGen.Apply;
 using StackGen.Apply.Diffing;
@@ -97,6 +98,26 @@ public sealed class FakeCluster : IAsyncDisposable
     public JsonObject? Live(string apiVersion, string kind, string name) => Live(apiVersion, kind, name, Namespace);
 
     public JsonObject? Live(string apiVersion, string kind, string name, string? ns) => Server.Get(apiVersion, kind, ns, name);
+
+    /// <summary>Someone else's apply lock of <paramref name="stack"/>: held unless renewed more than 60 s ago.</summary>
+    public void SeedLease(string stack, string holder, TimeSpan acquiredAgo, TimeSpan renewedAgo)
+    {
+        static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+        var now = Clock.GetUtcNow();
+        Server.Seed(new JsonObject
+        {
+            ["apiVersion"] = "coordination.k8s.io/v1",
+            ["kind"] = "Lease",
+            ["metadata"] = new JsonObject { ["name"] = $"stackgen-lock-{stack}", ["namespace"] = Namespace },
+            ["spec"] = new JsonObject
+            {
+                ["holderIdentity"] = holder,
+                ["acquireTime"] = Time(now - acquiredAgo),
+                ["renewTime"] = Time(now - renewedAgo),
+                ["leaseDurationSeconds"] = 60,
+            },
+        });
+    }
 
     /// <summary>The ApplySet ID of a stack's set in this cluster.</summary>
     public static string SetId(string stack) => new ApplySet("production", stack, Namespace).Id;

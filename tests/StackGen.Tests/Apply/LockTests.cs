@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using StackGen.Tests.FakeKube;
 using StackGen.Tests.Fixtures;
 using StackGen.Tests.Support;
@@ -15,29 +13,10 @@ public sealed class LockTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
-    private void SeedLease(string holder, TimeSpan acquiredAgo, TimeSpan renewedAgo)
-    {
-        static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
-        var now = _cluster.Clock.GetUtcNow();
-        _cluster.Server.Seed(new JsonObject
-        {
-            ["apiVersion"] = "coordination.k8s.io/v1",
-            ["kind"] = "Lease",
-            ["metadata"] = new JsonObject { ["name"] = "stackgen-lock-broker", ["namespace"] = FakeCluster.Namespace },
-            ["spec"] = new JsonObject
-            {
-                ["holderIdentity"] = holder,
-                ["acquireTime"] = Time(now - acquiredAgo),
-                ["renewTime"] = Time(now - renewedAgo),
-                ["leaseDurationSeconds"] = 60,
-            },
-        });
-    }
-
     [Fact]
     public void A_second_apply_fails_fast_naming_the_holder_and_since_when()
     {
-        SeedLease("alice@laptop pid 7", TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(10));
+        _cluster.SeedLease("broker", "alice@laptop pid 7", TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(10));
 
         var run = _cluster.Run("apply", "--env", "production", "--stack", "broker");
 
@@ -49,7 +28,7 @@ public sealed class LockTests : IAsyncLifetime
     [Fact]
     public void An_expired_lease_is_taken_over_and_released_after_the_apply()
     {
-        SeedLease("alice@laptop pid 7", TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(61));
+        _cluster.SeedLease("broker", "alice@laptop pid 7", TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(61));
 
         var run = _cluster.Run("apply", "--env", "production", "--stack", "broker");
 
