@@ -21,6 +21,7 @@ public static class ApplyCommand
             "record a revision. CustomResourceDefinitions go first: their custom resources are applied once they are Established\n" +
             "(within --timeout); a custom resource whose kind the cluster does not serve and the render does not define is refused.\n" +
             "Lint runs first, as for render: findings at error severity refuse the apply (exit 1) before the cluster is contacted.\n" +
+            "Without --stack, a stack the environment deployed and no longer lists is named on stderr with how to delete it.\n" +
             "Exit 0 applied and healthy (or nothing to change), 1 lint errors, conflicts, locked, rejected, unhealthy or unreachable,\n" +
             "2 bad input, 130 interrupted (Ctrl+C or SIGTERM: the apply lock is released at once; what was applied stays, re-run to converge).\n\n" +
             "Examples:\n" +
@@ -49,7 +50,9 @@ public static class ApplyCommand
                 cli.Out.WriteLine($"{(options.DryRun ? "dry run: " : "")}applying environment {environment.Name} to {target}: {string.Join(", ", stacks.Select(s => s.Stack))}");
                 var applier = new Applier(client, host, environment.Name, target.Namespace, cli.Out, cli.Error);
                 var note = new RevisionNote("apply", SourceCommit.Find(cli.WorkingDirectory));
-                return await applier.ApplyAsync(stacks, options, note, token).ConfigureAwait(false) ? ExitCode.Success : ExitCode.Failed;
+                var applied = await applier.ApplyAsync(stacks, options, note, token).ConfigureAwait(false);
+                await ClusterCommand.WarnOrphansAsync(cli, client, input.Read(parsed), environment, target.Namespace, token).ConfigureAwait(false);
+                return applied ? ExitCode.Success : ExitCode.Failed;
             }, cancel).ConfigureAwait(false);
         });
         return command;

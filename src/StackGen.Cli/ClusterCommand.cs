@@ -1,6 +1,8 @@
 using System.CommandLine;
 using StackGen.Apply;
 using StackGen.Apply.Kube;
+using StackGen.Apply.Sets;
+using StackGen.Layering;
 using StackGen.Rendering;
 
 namespace StackGen.Cli;
@@ -40,5 +42,22 @@ public static class ClusterCommand
             using var client = new ResourceClient(target.Configuration(), host, cli.Error);
             return await work(new StackOnCluster(environment, name, target, client, host), token).ConfigureAwait(false);
         }, cancel);
+    }
+
+    /// <summary>
+    /// After diff or apply of a whole environment: warns of each stack the environment deployed and no longer has. Only
+    /// without --stack, since a render of some stacks says nothing about the others.
+    /// </summary>
+    public static async Task WarnOrphansAsync(CliContext cli, ResourceClient client, RenderInput input, EnvironmentConfig environment, string ns, CancellationToken cancel)
+    {
+        if (input.Stacks.Count > 0)
+        {
+            return;
+        }
+
+        foreach (var stack in await OrphanedSets.FindAsync(client, environment.Name, ns, [.. environment.Stacks.Select(s => s.Stack.Name)], cancel).ConfigureAwait(false))
+        {
+            await cli.Error.WriteLineAsync(OrphanedSets.Warning(stack, environment.Name, ns)).ConfigureAwait(false);
+        }
     }
 }

@@ -21,7 +21,8 @@ public static class DiffCommand
             "diff",
             "Show what apply would do: lint first, as apply does (findings at error severity: diff says apply would refuse, exit 1,\n" +
             "and shows no diff); then a unified YAML diff per object (live against a server-side dry run, server-managed fields\n" +
-            "removed) and the objects apply would prune. Exit 0 no changes, 1 changes or lint errors, 2 or more an error\n" +
+            "removed) and the objects apply would prune; without --stack, a stack the environment deployed and no longer lists\n" +
+            "is named on stderr with how to delete it. Exit 0 no changes, 1 changes or lint errors, 2 or more an error\n" +
             "(like kubectl diff), 130 interrupted.\n" +
             "With --against ENV: no cluster; both environments are rendered (with the same --stack and --set) and each object\n" +
             "that differs is shown as a diff from ENV's render to --env's (what promoting --env's settings to ENV changes).\n\n" +
@@ -58,7 +59,9 @@ public static class DiffCommand
             {
                 using var client = new ResourceClient(target.Configuration(), host, cli.Error);
                 var report = new DiffReport(client, environment.Name, target.Namespace, cli.Out, cli.Error);
-                return await report.RunAsync(StackManifest.FromRender(rendered.Result), parsed.GetValue(force), token).ConfigureAwait(false) switch
+                var outcome = await report.RunAsync(StackManifest.FromRender(rendered.Result), parsed.GetValue(force), token).ConfigureAwait(false);
+                await ClusterCommand.WarnOrphansAsync(cli, client, input.Read(parsed), environment, target.Namespace, token).ConfigureAwait(false);
+                return outcome switch
                 {
                     DiffOutcome.NoChanges => ExitCode.Success,
                     DiffOutcome.Changes => ExitCode.Failed,

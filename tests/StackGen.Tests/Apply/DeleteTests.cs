@@ -119,4 +119,32 @@ public sealed class DeleteTests : IAsyncLifetime
         Assert.Empty(Deletes());
         Assert.NotNull(_cluster.Live("v1", "Secret", "stackgen-backup"));
     }
+
+    [Fact]
+    public async Task Diff_and_apply_name_a_deployed_stack_the_environment_no_longer_has_and_how_to_delete_it()
+    {
+        using var scratch = FixtureOrganisation.Organisation.Copy();
+        await using var cluster = await FakeCluster.StartAsync(organisation: scratch.Organisation);
+        cluster.Apply();
+        // backup leaves the environment: its line in production.yaml and its team layer's block (the file's last).
+        var environment = File.ReadAllText(scratch.PathOf("production.yaml"));
+        var team = File.ReadAllText(scratch.PathOf("production/platform.yaml"));
+        scratch.With("production.yaml", environment.Replace("  backup:\n", "", StringComparison.Ordinal));
+        scratch.With("production/platform.yaml", team[..team.IndexOf("  backup:", StringComparison.Ordinal)]);
+        const string Warning = "warning: stack backup is deployed in environment production (secret/stackgen-backup in namespace shop) but is no longer in the environment's stacks; its objects stay until `stackgen delete --env production --stack backup`\n";
+
+        var diff = cluster.Run("diff", "--env", "production");
+        var apply = cluster.Run("apply", "--env", "production");
+        var oneStack = cluster.Run("diff", "--env", "production", "--stack", "worker");
+
+        Assert.True(diff.ExitCode == 0, diff.Out + diff.Error);
+        Assert.Equal(Warning, diff.Error);
+        Assert.True(apply.ExitCode == 0, apply.Out + apply.Error);
+        Assert.Equal(Warning, apply.Error);
+        Assert.Equal("", oneStack.Error);
+        Assert.NotNull(cluster.Live("apps/v1", "Deployment", "backup"));
+
+        Assert.Equal(0, cluster.Run("delete", "--env", "production", "--stack", "backup").ExitCode);
+        Assert.Equal("", cluster.Run("diff", "--env", "production").Error);
+    }
 }
