@@ -1,4 +1,5 @@
 using StackGen.Cli;
+using StackGen.Tests.FakeKube;
 using StackGen.Tests.Fixtures;
 using StackGen.Tests.Support;
 
@@ -80,6 +81,24 @@ public sealed class InterruptTests : IAsyncLifetime
         Assert.Equal((int)ExitCode.Interrupted, run.ExitCode);
         Assert.Equal("rollback interrupted: lease stackgen-lock-broker released; the cluster has what was applied so far, re-run rollback to converge", run.ErrorLines[^1]);
         Assert.Empty(Leases());
+    }
+
+    [Fact]
+    public async Task Interrupting_a_delete_releases_its_lease_and_keeps_the_set_for_the_next_run()
+    {
+        Assert.Equal(0, _cluster.Run("apply", "--env", "production").ExitCode);
+        // The first member's delete is throttled: the retry's backoff is where the signal finds delete.
+        _cluster.Server.Faults.ThrottleNext(1, RequestMatch.For("DELETE", "/apis/apps/v1/namespaces/shop/deployments/backup"));
+
+        var run = await RunInterruptedAsync((_, _) => true, () => { }, "delete", "--env", "production", "--stack", "backup");
+
+        Assert.Equal((int)ExitCode.Interrupted, run.ExitCode);
+        Assert.Equal("delete interrupted: lease stackgen-lock-backup released; the cluster has what was applied so far, re-run delete to converge", run.ErrorLines[^1]);
+        Assert.Empty(Leases());
+        Assert.NotNull(_cluster.Live("v1", "Secret", "stackgen-backup"));
+        var again = _cluster.Run("delete", "--env", "production", "--stack", "backup");
+        Assert.True(again.ExitCode == 0, again.Out + again.Error);
+        Assert.Null(_cluster.Live("apps/v1", "Deployment", "backup"));
     }
 
     private string[] Leases() =>
