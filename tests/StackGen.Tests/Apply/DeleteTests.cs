@@ -121,6 +121,21 @@ public sealed class DeleteTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Another_environments_set_in_the_namespace_is_refused()
+    {
+        var parent = _cluster.Live("v1", "Secret", "stackgen-backup")!;
+        parent["metadata"]!["annotations"]!["stackgen.io/environment"] = "staging";
+        _cluster.Server.Seed(parent);
+        _cluster.Server.ClearRequests();
+
+        var run = Delete();
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("error: secret/stackgen-backup in namespace shop: stack backup in this namespace belongs to environment staging, not production; nothing was deleted\n", run.Error);
+        Assert.Empty(_cluster.Writes());
+    }
+
+    [Fact]
     public async Task Diff_and_apply_name_a_deployed_stack_the_environment_no_longer_has_and_how_to_delete_it()
     {
         using var scratch = FixtureOrganisation.Organisation.Copy();
