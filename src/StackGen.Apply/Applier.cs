@@ -8,9 +8,9 @@ using StackGen.Apply.Waiting;
 namespace StackGen.Apply;
 
 /// <summary>
-/// Applies stacks to a cluster: plan with dry runs (conflicts and rejected objects stop everything before
-/// the first write), take each changed stack's lock and plan again under it, widen each set's parent,
-/// server-side apply what changed in install and dependency order, prune what left the render, narrow the
+/// Applies stacks to a cluster: make sure the target namespace exists (creating it only when asked), plan with
+/// dry runs (conflicts and rejected objects stop everything before the first write), take each changed stack's
+/// lock and plan again under it, widen each set's parent, server-side apply what changed in install and dependency order, prune what left the render, narrow the
 /// parents, wait for health, record a revision per stack. An unchanged render writes nothing at all. Every
 /// step is idempotent: an apply cut off anywhere converges when run again.
 /// </summary>
@@ -24,6 +24,21 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
         var locks = new List<ApplyLock>();
         try
         {
+            // Before anything else: the lock, the sets' parents and every object live in the namespace.
+            var target = new TargetNamespace(client, ns);
+            var unborn = !await target.ExistsAsync(stacks, cancel).ConfigureAwait(false);
+            if (unborn && !options.CreateNamespace)
+            {
+                await error.WriteLineAsync($"error: namespace {ns} does not exist; nothing was applied (apply with --create-namespace to create it, or pass --namespace)").ConfigureAwait(false);
+                return false;
+            }
+
+            if (unborn)
+            {
+                await client.ApplyAsync(target.Manifest(options.System), options.DryRun, force: false, cancel).ConfigureAwait(false);
+                await output.WriteLineAsync($"{target.Reference.Display}: created{(options.DryRun ? " (dry run)" : "")}").ConfigureAwait(false);
+            }
+
             if (!options.DryRun)
             {
                 foreach (var stack in stacks)
@@ -32,7 +47,9 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
                 }
             }
 
-            var plan = await new Planner(client, environment, ns).PlanAsync(stacks, options.ForceConflicts, cancel).ConfigureAwait(false);
+            var plan = unborn && options.DryRun
+                ? target.Unborn(environment, stacks)
+                : await new Planner(client, environment, ns).PlanAsync(stacks, options.ForceConflicts, cancel).ConfigureAwait(false);
             if (!await ReportBlockersAsync(plan).ConfigureAwait(false))
             {
                 return false;
@@ -42,6 +59,11 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
             if (options.DryRun)
             {
                 await PrintPlanAsync(plan, options, cancel).ConfigureAwait(false);
+                if (unborn)
+                {
+                    await output.WriteLineAsync($"dry run: namespace {ns} does not exist yet, so the server checked only the namespace; every object in it is listed as a creation").ConfigureAwait(false);
+                }
+
                 await output.WriteLineAsync($"dry run: {Count(plan.Changes, ChangeKind.Create)} to create, {Count(plan.Changes, ChangeKind.Update)} to change, {prunes} to prune; nothing was changed").ConfigureAwait(false);
                 return true;
             }

@@ -9,6 +9,12 @@ public sealed record ApplyOptions
     /// <summary>Take fields other managers own (force=true); otherwise conflicts are reported and nothing is applied.</summary>
     public bool ForceConflicts { get; init; }
 
+    /// <summary>Create the target namespace when it is missing (apply only); otherwise a missing one stops the apply before any write.</summary>
+    public bool CreateNamespace { get; init; }
+
+    /// <summary>The organisation's system (app.kubernetes.io/part-of) on what apply creates outside any stack: the namespace.</summary>
+    public string System { get; init; } = "";
+
     public bool Prune { get; init; } = true;
 
     public bool Wait { get; init; } = true;

@@ -23,7 +23,7 @@ public sealed class Planner(ResourceClient client, string environment, string ns
         var conflicts = new List<(ObjectRef, FieldConflict)>();
         var errors = new List<string>();
         var definitions = RenderedDefinitions.Of(stacks.SelectMany(s => s.Objects));
-        if (!await NamespaceReadyAsync(stacks, cancel).ConfigureAwait(false))
+        if (!await new TargetNamespace(client, ns).ExistsAsync(stacks, cancel).ConfigureAwait(false))
         {
             // Every object, the set's parent and the lock would fail on it: one clear line instead of dozens.
             return new Plan([], [], [$"namespace {ns} does not exist; create it once (kubectl create namespace {ns}) or pass --namespace"]);
@@ -105,7 +105,4 @@ public sealed class Planner(ResourceClient client, string environment, string ns
         return new Plan(plans, conflicts, errors);
     }
 
-    private async Task<bool> NamespaceReadyAsync(IReadOnlyList<StackManifest> stacks, CancellationToken cancel) =>
-        stacks.Any(s => s.Objects.Any(o => (string?)o["kind"] == "Namespace" && (string?)o["metadata"]?["name"] == ns))
-        || await client.GetAsync(new ObjectRef("v1", "Namespace", null, ns), cancel).ConfigureAwait(false) is not null;
 }

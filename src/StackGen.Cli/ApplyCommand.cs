@@ -14,24 +14,31 @@ public static class ApplyCommand
         var input = new RenderOptions("The environment to apply", stacks: "Apply only this stack (repeatable); default: every stack of the environment");
         var flags = ApplyFlags.Create();
         var cluster = new ClusterOptions();
+        var createNamespace = new Option<bool>("--create-namespace")
+        {
+            Description = "Create the target namespace when it is missing (labelled managed-by stackgen, in no stack's set, never pruned); without it a missing namespace is an error",
+        };
         var command = new Command(
             "apply",
             "Server-side apply an environment's render (field manager stackgen), in install and dependency order; prune what left the render\n" +
             "(never PersistentVolumeClaims, CustomResourceDefinitions or objects annotated stackgen.io/keep: \"true\"); wait until healthy;\n" +
-            "record a revision. CustomResourceDefinitions go first: their custom resources are applied once they are Established\n" +
+            "record a revision. The target namespace must exist, or --create-namespace creates it first (also shown by --dry-run).\n" +
+            "CustomResourceDefinitions go first: their custom resources are applied once they are Established\n" +
             "(within --timeout); a custom resource whose kind the cluster does not serve and the render does not define is refused.\n" +
             "Lint runs first, as for render: findings at error severity refuse the apply (exit 1) before the cluster is contacted.\n" +
             "Without --stack, a stack the environment deployed and no longer lists is named on stderr with how to delete it.\n" +
-            "Exit 0 applied and healthy (or nothing to change), 1 lint errors, conflicts, locked, rejected, unhealthy or unreachable,\n" +
-            "2 bad input, 130 interrupted (Ctrl+C or SIGTERM: the apply lock is released at once; what was applied stays, re-run to converge).\n\n" +
+            "Exit 0 applied and healthy (or nothing to change), 1 lint errors, missing namespace, conflicts, locked, rejected, unhealthy\n" +
+            "or unreachable, 2 bad input, 130 interrupted (Ctrl+C or SIGTERM: the apply lock is released at once; what was applied stays, re-run to converge).\n\n" +
             "Examples:\n" +
             "  stackgen apply --env production\n" +
             "  stackgen apply --env production --stack rabbitmq --dry-run\n" +
             "  stackgen apply --env staging --context kind-staging --timeout 10m\n" +
+            "  stackgen apply --env dev --context kind-dev --create-namespace\n" +
             "  stackgen apply --env production --prune=false --wait=false");
         input.AddTo(command);
         flags.AddTo(command);
         cluster.AddTo(command);
+        command.Options.Add(createNamespace);
 
         command.SetAction(cli, async (parsed, cancel) =>
         {
@@ -41,7 +48,7 @@ public static class ApplyCommand
             }
 
             var environment = rendered.Environment;
-            var options = flags.Read(parsed);
+            var options = flags.Read(parsed) with { CreateNamespace = parsed.GetValue(createNamespace), System = cli.Catalog.System };
             var target = cluster.Resolve(environment, parsed, cli);
             var stacks = StackManifest.FromRender(rendered.Result);
             return await ClusterCommand.RunAsync(cli, ExitCode.Failed, async (host, token) =>

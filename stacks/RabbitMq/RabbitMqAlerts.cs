@@ -24,7 +24,9 @@ internal static class RabbitMqAlerts
     public static PrometheusRuleSpecGroups Group(string @namespace, string service, RabbitMqSettings settings)
     {
         var nodes = $"namespace=\"{@namespace}\", service=\"{service}\"";
-        var running = $"(count(rabbitmq_identity_info{{{nodes}}}) or vector(0))";
+        // Counted per pod and per link, not per series: a series scraped twice (both endpoints, a second Prometheus replica
+        // behind federation) must not make a missing node look present.
+        var running = $"(count(count by (pod) (rabbitmq_identity_info{{{nodes}}})) or vector(0))";
         var majority = (settings.Replicas / 2) + 1;
         List<PrometheusRuleSpecGroupsRules> rules =
         [
@@ -47,7 +49,7 @@ internal static class RabbitMqAlerts
         {
             rules.Add(Alert(
                 "RabbitMQPartitioned",
-                $"count(erlang_vm_dist_node_state{{{nodes}}} == 3) < {settings.Replicas * (settings.Replicas - 1)}",
+                $"count(count by (pod, peer) (erlang_vm_dist_node_state{{{nodes}}} == 3)) < {settings.Replicas * (settings.Replicas - 1)}",
                 "5m",
                 Critical,
                 $"RabbitMQ in {@namespace} has {{{{ $value }}}} of {settings.Replicas * (settings.Replicas - 1)} Erlang distribution links up",

@@ -131,16 +131,6 @@ public sealed class ApplyTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_missing_namespace_is_named_and_nothing_is_written()
-    {
-        var run = _cluster.Run("apply", "--env", "production", "--namespace", "nowhere");
-
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("error: namespace nowhere does not exist; create it once (kubectl create namespace nowhere)", run.Error, StringComparison.Ordinal);
-        Assert.Empty(_cluster.Writes());
-    }
-
-    [Fact]
     public void A_missing_context_is_bad_input()
     {
         var run = _cluster.Run("apply", "--env", "production", "--context", "prod-eu2");
