@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using StackGen.Diagnostics;
 using StackGen.Layering;
 
@@ -11,7 +9,7 @@ namespace StackGen.Charts;
 /// written (an environment file's line and column, a chart's values.yaml), so a problem found in the JSON is reported
 /// where the user wrote it. Paths are JSON pointers ("/auth/username", "/extraEnv/0").
 /// </summary>
-public sealed partial class ChartValues
+public sealed class ChartValues
 {
     private readonly Dictionary<string, SourceLocation> _values;
     private readonly Dictionary<string, SourceLocation> _keys;
@@ -156,37 +154,9 @@ public sealed partial class ChartValues
             case SequenceNode sequence:
                 return new JsonArray([.. sequence.Items.Select((item, i) => Convert(item, $"{path}/{i}", values, keys))]);
             case ScalarNode scalar:
-                return Scalar(scalar);
+                return scalar.ToJsonValue();
             default:
                 throw new InvalidOperationException($"unknown node {node.GetType().Name}");
         }
     }
-
-    private static JsonValue? Scalar(ScalarNode scalar)
-    {
-        if (!scalar.IsPlain)
-        {
-            return JsonValue.Create(scalar.Text);
-        }
-
-        if (scalar.IsNull)
-        {
-            return null;
-        }
-
-        return scalar.Text switch
-        {
-            "true" or "True" or "TRUE" => JsonValue.Create(true),
-            "false" or "False" or "FALSE" => JsonValue.Create(false),
-            var text when Integer().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
-            var text when Float().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
-            var text => JsonValue.Create(text),
-        };
-    }
-
-    [GeneratedRegex("^[-+]?[0-9]+$")]
-    private static partial Regex Integer();
-
-    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
-    private static partial Regex Float();
 }

@@ -1,12 +1,11 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using StackGen.Layering;
 
 namespace StackGen.Validation.Schemas;
 
 /// <summary>
-/// A YAML tree (as the layer reader keeps it) as the JSON the API server would decode from it: plain scalars resolve
-/// by the YAML core schema (null, booleans, integers, floats), quoted ones stay strings.
+/// A YAML tree (as the layer reader keeps it) as the JSON the API server would decode from it (scalars by
+/// <see cref="ScalarNode.ToJsonValue"/>).
 /// </summary>
 internal static class YamlJson
 {
@@ -14,7 +13,7 @@ internal static class YamlJson
     {
         MappingNode mapping => Mapping(mapping),
         SequenceNode sequence => new JsonArray([.. sequence.Items.Select(From)]),
-        ScalarNode scalar => Scalar(scalar),
+        ScalarNode scalar => scalar.ToJsonValue(),
         _ => null,
     };
 
@@ -27,37 +26,5 @@ internal static class YamlJson
         }
 
         return result;
-    }
-
-    private static JsonValue? Scalar(ScalarNode scalar)
-    {
-        if (!scalar.IsPlain)
-        {
-            return JsonValue.Create(scalar.Text);
-        }
-
-        if (scalar.IsNull)
-        {
-            return null;
-        }
-
-        switch (scalar.Text)
-        {
-            case "true" or "True" or "TRUE":
-                return JsonValue.Create(true);
-            case "false" or "False" or "FALSE":
-                return JsonValue.Create(false);
-        }
-
-        if (long.TryParse(scalar.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
-        {
-            return JsonValue.Create(integer);
-        }
-
-        var first = scalar.Text.Length > 0 ? scalar.Text[0] : ' ';
-        return (char.IsAsciiDigit(first) || first is '-' or '+' or '.')
-            && double.TryParse(scalar.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
-            ? JsonValue.Create(number)
-            : JsonValue.Create(scalar.Text);
     }
 }
