@@ -3,15 +3,19 @@ using StackGen.Apply.History;
 using StackGen.Apply.Kube;
 using StackGen.Apply.Locking;
 using StackGen.Apply.Manifests;
+using StackGen.Apply.Phases;
 using StackGen.Apply.Waiting;
+using StackGen.Objects;
 
 namespace StackGen.Apply;
 
 /// <summary>
 /// Applies stacks to a cluster: make sure the target namespace exists (creating it only when asked), plan with
 /// dry runs (conflicts and rejected objects stop everything before the first write), take each changed stack's
-/// lock and plan again under it, widen each set's parent, server-side apply what changed in install and dependency order, prune what left the render, narrow the
-/// parents, wait for health, record a revision per stack. An unchanged render writes nothing at all. Every
+/// lock and plan again under it, widen each set's parent, server-side apply what changed in install and dependency order
+/// (configuration, services and storage; then the pre-install/pre-upgrade hooks, each waited for until complete; then
+/// the workloads and the rest), prune what left the render, narrow the parents, wait for health, run the
+/// post-install/post-upgrade hooks, record a revision per stack. An unchanged render writes nothing at all. Every
 /// step is idempotent: an apply cut off anywhere converges when run again.
 /// </summary>
 public sealed class Applier(ResourceClient client, ApplyHost host, string environment, string ns, TextWriter output, TextWriter error)
@@ -111,12 +115,18 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
 
             await WidenAsync(writing, parents, cancel).ConfigureAwait(false);
 
-            foreach (var change in locked.Changes.Where(c => c.Kind != ChangeKind.Unchanged))
+            // A failed hook before the workloads stops here: nothing after it is written, nothing pruned, no revision.
+            var hooks = new HookRunner(client, host, output, error);
+            var stackOrder = StackOrder(locked);
+            var installs = Installs(locked);
+            var changed = locked.Changes.Where(c => c.Kind != ChangeKind.Unchanged && c.Hook is null).ToArray();
+            await ApplyChangesAsync(changed.Where(c => ApplyOrder.PrecedesWorkloads(c.Item)), options, locks, cancel).ConfigureAwait(false);
+            if (!await hooks.RunAsync(HookRunner.Ordered(locked.Changes, HookPhase.BeforeWorkloads, stackOrder), installs, options, token => RenewAsync(locks, token), cancel).ConfigureAwait(false))
             {
-                await client.ApplyAsync(change.Desired, dryRun: false, options.ForceConflicts, cancel).ConfigureAwait(false);
-                await output.WriteLineAsync($"{change.Item.Display}: {(change.Kind == ChangeKind.Create ? "created" : "configured")}").ConfigureAwait(false);
-                await RenewAsync(locks, cancel).ConfigureAwait(false);
+                return false;
             }
+
+            await ApplyChangesAsync(changed.Where(c => !ApplyOrder.PrecedesWorkloads(c.Item)), options, locks, cancel).ConfigureAwait(false);
 
             foreach (var stack in writing)
             {
@@ -130,6 +140,11 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
 
             await PrintKeptAsync(plan, options).ConfigureAwait(false);
             if (options.Wait && !await WaitAsync(plan, options, locks, cancel).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            if (!await hooks.RunAsync(HookRunner.Ordered(locked.Changes, HookPhase.AfterWorkloads, stackOrder), installs, options, token => RenewAsync(locks, token), cancel).ConfigureAwait(false))
             {
                 return false;
             }
@@ -309,11 +324,39 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
         return plan.CanApply;
     }
 
+    private async Task ApplyChangesAsync(IEnumerable<ObjectChange> changes, ApplyOptions options, List<ApplyLock> locks, CancellationToken cancel)
+    {
+        foreach (var change in changes)
+        {
+            await client.ApplyAsync(change.Desired, dryRun: false, options.ForceConflicts, cancel).ConfigureAwait(false);
+            await output.WriteLineAsync($"{change.Item.Display}: {(change.Kind == ChangeKind.Create ? "created" : "configured")}").ConfigureAwait(false);
+            await RenewAsync(locks, cancel).ConfigureAwait(false);
+        }
+    }
+
+    private static IReadOnlyList<string> StackOrder(Plan plan) => [.. plan.Stacks.Select(s => s.Set.Stack)];
+
+    /// <summary>The stacks this apply installs (<see cref="StackPlan.Installs"/>): for them a hook's install events count, else its upgrade events.</summary>
+    private static HashSet<string> Installs(Plan plan) => plan.Stacks.Where(s => s.Installs).Select(s => s.Set.Stack).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>What apply would write, in the order and phases it would write it; hooks say when they would run.</summary>
     private async Task PrintPlanAsync(Plan plan, ApplyOptions options, CancellationToken cancel)
     {
-        foreach (var change in plan.Changes.Where(c => c.Kind != ChangeKind.Unchanged))
+        var changed = plan.Changes.Where(c => c.Kind != ChangeKind.Unchanged && c.Hook is null).ToArray();
+        var installs = Installs(plan);
+        IEnumerable<(ObjectChange Change, string? Phase)> phased =
+        [
+            .. changed.Where(c => ApplyOrder.PrecedesWorkloads(c.Item)).Select(c => (c, (string?)null)),
+            .. HookRunner.Ordered(plan.Changes, HookPhase.BeforeWorkloads, StackOrder(plan))
+                .Select(c => (c, (string?)$"{HookRunner.Describe(c, installs.Contains(c.Stack))}: runs and completes before the workloads")),
+            .. changed.Where(c => !ApplyOrder.PrecedesWorkloads(c.Item)).Select(c => (c, (string?)null)),
+            .. HookRunner.Ordered(plan.Changes, HookPhase.AfterWorkloads, StackOrder(plan))
+                .Select(c => (c, (string?)$"{HookRunner.Describe(c, installs.Contains(c.Stack))}: runs and completes once the workloads are healthy")),
+        ];
+        foreach (var (change, phase) in phased)
         {
-            await output.WriteLineAsync($"{change.Item.Display}: {(change.Kind == ChangeKind.Create ? "created" : "configured")} (dry run)").ConfigureAwait(false);
+            var verb = change.Recreate ? "replaced" : change.Kind == ChangeKind.Create ? "created" : "configured";
+            await output.WriteLineAsync($"{change.Item.Display}: {verb} (dry run{(phase is null ? "" : "; " + phase)})").ConfigureAwait(false);
         }
 
         foreach (var stack in plan.Stacks.Where(_ => options.Prune))
@@ -353,8 +396,9 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
 
     private async Task<bool> WaitAsync(Plan plan, ApplyOptions options, List<ApplyLock> locks, CancellationToken cancel)
     {
+        // Hooks were waited for in their phases (and may be gone by their delete policy).
         var result = await new Waiter(client, host, output)
-            .WaitAsync([.. plan.Changes.Select(c => c.Item)], options.Timeout, token => RenewAsync(locks, token), cancel)
+            .WaitAsync([.. plan.Changes.Where(c => c.Hook is null).Select(c => c.Item)], options.Timeout, token => RenewAsync(locks, token), cancel)
             .ConfigureAwait(false);
         foreach (var problem in result.Problems)
         {

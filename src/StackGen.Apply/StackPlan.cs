@@ -41,6 +41,13 @@ public sealed record StackPlan(
 
     public bool IsRecorded => Latest is not null && Latest.Manifest == Manifest.Yaml();
 
+    /// <summary>
+    /// This apply installs the stack: no apply of it has succeeded yet (it has no revision), so a hook's install events
+    /// count rather than its upgrade events. Not "its ApplySet is new": an install that failed in a hook has already
+    /// written the set's parent, and its retry must still run the install hooks.
+    /// </summary>
+    public bool Installs => Latest is null;
+
     private static bool Contains(JsonObject live, JsonObject wanted, string field)
     {
         var have = live["metadata"]?[field] as JsonObject;

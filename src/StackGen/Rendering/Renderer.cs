@@ -12,7 +12,7 @@ namespace StackGen.Rendering;
 
 /// <summary>
 /// Renders an environment: builds each stack (resolving references to other stacks' outputs), then
-/// fills in what every object needs (apiVersion/kind, namespace, standard labels, config checksums)
+/// fills in what every object needs (apiVersion/kind, namespace, standard labels, config checksums, content-hashed Job names)
 /// and orders the objects by install order, stack dependency order and name. A pure function.
 /// </summary>
 public sealed class Renderer(StackCatalog catalog)
@@ -49,6 +49,7 @@ public sealed class Renderer(StackCatalog catalog)
 
         CheckUnique(objects, environment);
         ConfigChecksums.Apply(objects);
+        ContentNames.Apply(objects);
         var dependencies = references.Dependencies(selected.Select((layers, i) => (layers.Stack.Name, builds[i].Referenced)));
         var stackOrder = References.Order(environment, dependencies);
         var rank = stackOrder.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);

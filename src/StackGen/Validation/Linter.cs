@@ -31,6 +31,7 @@ public static class Linter
         new CurrentApis(),
         new CustomResourceSchemas(),
         new CustomResourceDefinitionsKnown(),
+        new HooksHonoured(),
         new ReplicasSpreadAndProtected(),
         new ResourcesSet(),
         new BackupsBounded(),

@@ -262,6 +262,35 @@ public sealed class RuleTests
     }
 
     [Fact]
+    public void SG1020_names_a_hook_event_StackGen_cannot_honour_and_says_the_object_is_not_applied()
+    {
+        var report = LintRun.Of("production", r => Broker(r).Metadata.Annotations = new Dictionary<string, string> { ["helm.sh/hook"] = "test" });
+
+        AssertFires("SG1020", report, "StatefulSet/broker");
+        var finding = report.Active.Single(f => f.Rule.Id == "SG1020");
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Equal("helm.sh/hook: StackGen does not honour test; it is not applied at all (StackGen honours none of its events)", finding.Message);
+    }
+
+    [Fact]
+    public void SG1020_names_the_unhonoured_events_of_a_hook_that_runs_for_others_and_a_weight_that_is_no_number()
+    {
+        var report = LintRun.Of("production", r => Broker(r).Metadata.Annotations = new Dictionary<string, string>
+        {
+            ["helm.sh/hook"] = "pre-install, post-delete,post-install",
+            ["helm.sh/hook-weight"] = "first",
+            ["helm.sh/hook-delete-policy"] = "hook-succeeded,before-hook-deletion",
+        });
+
+        Assert.Equal(
+            [
+                "helm.sh/hook-weight \"first\" is not an integer; it counts as 0",
+                "helm.sh/hook: StackGen does not honour post-delete, post-install, delete policy before-hook-deletion; it runs before the workloads for its other events",
+            ],
+            report.Active.Where(f => f.Rule.Id == "SG1020").Select(f => f.Message));
+    }
+
+    [Fact]
     public void SG0001_rejects_a_suppression_without_a_reason_and_keeps_the_finding()
     {
         var report = LintRun.Of("production", r =>
