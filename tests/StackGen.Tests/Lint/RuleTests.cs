@@ -65,6 +65,21 @@ public sealed class RuleTests
         AssertFires("SG1001", LintRun.Of("production", r => r.Find<V1Service>("broker").Metadata.Name = "Broker_Client"), "Service/Broker_Client");
 
     [Fact]
+    public void SG1001_rejects_a_job_name_its_pods_label_cannot_hold()
+    {
+        var name = new string('j', 64);
+        var report = LintRun.Of("production", r => r.With("worker", new V1Job
+        {
+            ApiVersion = V1Job.KubeGroup + "/" + V1Job.KubeApiVersion,
+            Kind = V1Job.KubeKind,
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "shop", Labels = new Dictionary<string, string>() },
+            Spec = new V1JobSpec { Template = new V1PodTemplateSpec { Spec = new V1PodSpec { RestartPolicy = "Never", Containers = [] } } },
+        }));
+
+        Assert.Contains(report.Active, f => f.Rule.Id == "SG1001" && f.ObjectId == $"Job/{name}");
+    }
+
+    [Fact]
     public void SG1002_rejects_a_label_value_with_spaces() =>
         AssertFires("SG1002", LintRun.Of("production", r => Broker(r).Metadata.Labels["team"] = "platform team"), "StatefulSet/broker");
 
