@@ -53,7 +53,7 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
 
             var plan = unborn && options.DryRun
                 ? target.Unborn(environment, stacks)
-                : await new Planner(client, environment, ns).PlanAsync(stacks, options.ForceConflicts, cancel).ConfigureAwait(false);
+                : await new Planner(client, environment, ns, options.RunHooks).PlanAsync(stacks, options.ForceConflicts, cancel).ConfigureAwait(false);
             if (!await ReportBlockersAsync(plan).ConfigureAwait(false))
             {
                 return false;
@@ -87,7 +87,7 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
 
             // Look again under the lock: another apply may have finished between the first look and taking it,
             // and pruning must not act on what it saw before.
-            var locked = await new Planner(client, environment, ns).PlanAsync([.. writing.Select(s => s.Manifest)], options.ForceConflicts, cancel).ConfigureAwait(false);
+            var locked = await new Planner(client, environment, ns, options.RunHooks).PlanAsync([.. writing.Select(s => s.Manifest)], options.ForceConflicts, cancel).ConfigureAwait(false);
             if (!await ReportBlockersAsync(locked).ConfigureAwait(false))
             {
                 return false;
@@ -104,7 +104,7 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
                 }
 
                 // The definitions changed what the server accepts and serves: plan the rest again against them.
-                locked = await new Planner(client, environment, ns).PlanAsync([.. locked.Stacks.Select(s => s.Manifest)], options.ForceConflicts, cancel).ConfigureAwait(false);
+                locked = await new Planner(client, environment, ns, options.RunHooks).PlanAsync([.. locked.Stacks.Select(s => s.Manifest)], options.ForceConflicts, cancel).ConfigureAwait(false);
                 if (!await ReportBlockersAsync(locked).ConfigureAwait(false))
                 {
                     return false;

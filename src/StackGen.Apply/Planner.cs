@@ -18,9 +18,10 @@ namespace StackGen.Apply;
 /// defines, cannot be dry-run: it is planned as a creation that awaits its definition (apply establishes the
 /// definition, then plans again). One whose kind nothing defines stops the apply before anything is written.
 /// A Helm hook runs only on the events it names: "install" while the stack has no revision (no apply of it has
-/// succeeded yet), "upgrade" once it has one; a hook that does not run now is left out of the plan, and not pruned either.
+/// succeeded yet), "upgrade" once it has one; a hook that does not run now (or at all, <paramref name="runHooks"/> false
+/// for rollback) is left out of the plan, and not pruned either.
 /// </summary>
-public sealed class Planner(ResourceClient client, string environment, string ns)
+public sealed class Planner(ResourceClient client, string environment, string ns, bool runHooks = true)
 {
     public async Task<Plan> PlanAsync(IReadOnlyList<StackManifest> stacks, bool force, CancellationToken cancel)
     {
@@ -53,7 +54,7 @@ public sealed class Planner(ResourceClient client, string environment, string ns
                 var desired = set.Member(item);
                 var reference = ObjectRef.Of(desired);
                 var hook = HookOf(desired);
-                if (hook is not null && !hook.RunsOn(install: latest is null))
+                if (hook is not null && !(runHooks && hook.RunsOn(install: latest is null)))
                 {
                     held.Add(reference);
                     continue;

@@ -91,6 +91,25 @@ public sealed partial class MigrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_rollback_runs_no_migration_and_keeps_the_newer_run()
+    {
+        var first = MigrationJob();
+        _cluster.Apply(Web);
+        string[] upgrade = [.. Web, "--set", $"web.image={Image}:2025.07.1"];
+        var second = MigrationJob(upgrade);
+        _cluster.Apply(upgrade);
+        _cluster.Server.ClearRequests();
+
+        var run = _cluster.Run("rollback", "--env", "production", "--stack", "web");
+
+        Assert.True(run.ExitCode == 0, run.Out + run.Error);
+        Assert.DoesNotContain(_cluster.Writes(), r => r.Path.Contains("/jobs/", StringComparison.Ordinal));
+        Assert.NotNull(_cluster.Live("batch/v1", "Job", first));
+        Assert.NotNull(_cluster.Live("batch/v1", "Job", second));
+        Assert.Equal($"{Image}:2025.06.2", (string?)_cluster.Live("apps/v1", "Deployment", "web")!["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]);
+    }
+
+    [Fact]
     public void Runs_beyond_the_last_three_are_pruned()
     {
         var jobs = new List<string>();
