@@ -79,6 +79,34 @@ public sealed class HookTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_hook_failed_policy_deletes_the_failed_job_once_its_failure_is_reported()
+    {
+        _cluster.Server.Simulator.Fail("batch/v1", "Job", FakeCluster.Namespace, Hooked.SetupJob, "BackoffLimitExceeded", "Job has reached the specified backoff limit");
+        _cluster.Server.SetJobLog(FakeCluster.Namespace, Hooked.SetupJob, "setting up\npermission denied\n");
+
+        var run = _cluster.Run("apply", "--env", "production", "--set", "hooked.setupDeletePolicy=hook-failed");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("    permission denied\n", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"job/{Hooked.SetupJob}: deleted (hook-failed)", run.Out, StringComparison.Ordinal);
+        Assert.Null(_cluster.Live("batch/v1", "Job", Hooked.SetupJob));
+        Assert.Null(_cluster.Live("apps/v1", "Deployment", "hooked"));
+    }
+
+    [Fact]
+    public void A_hook_that_does_not_complete_in_time_stops_the_apply_whatever_wait_says()
+    {
+        _cluster.Server.Simulator.Stall("batch/v1", "Job", FakeCluster.Namespace, Hooked.SetupJob);
+
+        var run = _cluster.Run("apply", "--env", "production", "--timeout", "90s", "--wait=false");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"job/{Hooked.SetupJob}: not ready after 90s: 0/1 succeeded", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"error: job/{Hooked.SetupJob}: the pre-install hook of stack hooked did not complete;", run.Error, StringComparison.Ordinal);
+        Assert.Null(_cluster.Live("apps/v1", "Deployment", "hooked"));
+    }
+
+    [Fact]
     public void An_install_whose_hook_failed_runs_it_again_replacing_the_failed_run()
     {
         _cluster.Server.Simulator.Fail("batch/v1", "Job", FakeCluster.Namespace, Hooked.SetupJob, "DeadlineExceeded", "Job was active longer than specified deadline");

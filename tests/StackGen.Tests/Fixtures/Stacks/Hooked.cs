@@ -33,7 +33,7 @@ public sealed class Hooked : StackGen.Stacks.Stack<HookedSettings>
         {
             Volumes = [new V1Volume { Name = "config", ConfigMap = new V1ConfigMapVolumeSource { Name = Component } }],
         });
-        yield return HookJob(context, SetupJob, settings.ToolsImage, $"{Hook.PreInstall}", weight: "-5", policy: null);
+        yield return HookJob(context, SetupJob, settings.ToolsImage, $"{Hook.PreInstall}", weight: "-5", policy: settings.SetupDeletePolicy);
         yield return HookJob(context, PrepareJob, settings.ToolsImage, $"{Hook.PreUpgrade}", weight: null, policy: null);
         yield return HookJob(context, CheckJob, settings.ToolsImage, $"{Hook.PostInstall},{Hook.PostUpgrade}", weight: null, policy: Hook.HookSucceeded);
         if (settings.TestHook)
