@@ -128,7 +128,7 @@ public sealed class Planner(ResourceClient client, string environment, string ns
                 errors,
                 cancel).ConfigureAwait(false);
             var prune = EarlierRuns.Keep(PruneSelection.Select(set.Id, members, changes.Select(c => c.Item).Concat(held)), members, manifest.Objects);
-            plans.Add(new StackPlan(set, manifest, changes, prune, parent, liveKinds, liveNamespaces, latest));
+            plans.Add(new StackPlan(set, manifest, changes, prune, parent, liveKinds, liveNamespaces, latest) { Held = held });
         }
 
         return new Plan(plans, conflicts, errors);

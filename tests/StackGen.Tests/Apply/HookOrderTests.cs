@@ -1,12 +1,17 @@
 using System.Text.Json.Nodes;
 using StackGen.Apply;
 using StackGen.Apply.Kube;
+using StackGen.Apply.Manifests;
 using StackGen.Apply.Phases;
+using StackGen.Apply.Sets;
 using StackGen.Objects;
 
 namespace StackGen.Tests.Apply;
 
-/// <summary>The order apply runs one phase's hooks in: stack dependency order, then weight, kind and name (Helm's order).</summary>
+/// <summary>
+/// The order apply runs one phase's hooks in: stack dependency order, then weight, kind and name (Helm's order); and what
+/// a hook that does not run in this apply leaves in its set.
+/// </summary>
 public sealed class HookOrderTests
 {
     [Fact]
@@ -28,6 +33,20 @@ public sealed class HookOrderTests
 
         Assert.Equal(["users", "z-first", "a-seed", "b-migrate"], before.Select(c => c.Item.Name));
         Assert.Equal(["smoke"], after.Select(c => c.Item.Name));
+    }
+
+    /// <summary>A pre-install hook on an upgrade is not applied, but its kind stays in the set's parent so a later prune still finds it.</summary>
+    [Fact]
+    public void A_held_hook_keeps_its_kind_and_namespace_in_the_set()
+    {
+        var set = new ApplySet("production", "web", "shop");
+        var plan = new StackPlan(set, new StackManifest("web", [], []), [], new PruneDecision([], []), null, [], [], null)
+        {
+            Held = [new ObjectRef("batch/v1", "Job", "shop", "web-seed")],
+        };
+
+        Assert.Contains(new GroupKind("batch", "Job"), plan.FinalGroupKinds);
+        Assert.Equal(["shop"], plan.FinalNamespaces);
     }
 
     private static ObjectChange Change(string stack, string kind, string name, string? events, string? weight, ChangeKind change = ChangeKind.Create) =>
