@@ -117,16 +117,15 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
 
             // A failed hook before the workloads stops here: nothing after it is written, nothing pruned, no revision.
             var hooks = new HookRunner(client, host, output, error);
-            var stackOrder = StackOrder(locked);
+            var phases = ApplyPhases.Of(locked);
             var installs = Installs(locked);
-            var changed = locked.Changes.Where(c => c.Kind != ChangeKind.Unchanged && c.Hook is null).ToArray();
-            await ApplyChangesAsync(changed.Where(c => ApplyOrder.PrecedesWorkloads(c.Item)), options, locks, cancel).ConfigureAwait(false);
-            if (!await hooks.RunAsync(HookRunner.Ordered(locked.Changes, HookPhase.BeforeWorkloads, stackOrder), installs, options, token => RenewAsync(locks, token), cancel).ConfigureAwait(false))
+            await ApplyChangesAsync(phases.Foundation, options, locks, cancel).ConfigureAwait(false);
+            if (!await hooks.RunAsync(phases.BeforeWorkloads, installs, options, token => RenewAsync(locks, token), cancel).ConfigureAwait(false))
             {
                 return false;
             }
 
-            await ApplyChangesAsync(changed.Where(c => !ApplyOrder.PrecedesWorkloads(c.Item)), options, locks, cancel).ConfigureAwait(false);
+            await ApplyChangesAsync(phases.Workloads, options, locks, cancel).ConfigureAwait(false);
 
             foreach (var stack in writing)
             {
@@ -144,7 +143,7 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
                 return false;
             }
 
-            if (!await hooks.RunAsync(HookRunner.Ordered(locked.Changes, HookPhase.AfterWorkloads, stackOrder), installs, options, token => RenewAsync(locks, token), cancel).ConfigureAwait(false))
+            if (!await hooks.RunAsync(phases.AfterWorkloads, installs, options, token => RenewAsync(locks, token), cancel).ConfigureAwait(false))
             {
                 return false;
             }
@@ -334,24 +333,20 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
         }
     }
 
-    private static IReadOnlyList<string> StackOrder(Plan plan) => [.. plan.Stacks.Select(s => s.Set.Stack)];
-
     /// <summary>The stacks this apply installs (<see cref="StackPlan.Installs"/>): for them a hook's install events count, else its upgrade events.</summary>
     private static HashSet<string> Installs(Plan plan) => plan.Stacks.Where(s => s.Installs).Select(s => s.Set.Stack).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>What apply would write, in the order and phases it would write it; hooks say when they would run.</summary>
     private async Task PrintPlanAsync(Plan plan, ApplyOptions options, CancellationToken cancel)
     {
-        var changed = plan.Changes.Where(c => c.Kind != ChangeKind.Unchanged && c.Hook is null).ToArray();
+        var phases = ApplyPhases.Of(plan);
         var installs = Installs(plan);
         IEnumerable<(ObjectChange Change, string? Phase)> phased =
         [
-            .. changed.Where(c => ApplyOrder.PrecedesWorkloads(c.Item)).Select(c => (c, (string?)null)),
-            .. HookRunner.Ordered(plan.Changes, HookPhase.BeforeWorkloads, StackOrder(plan))
-                .Select(c => (c, (string?)$"{HookRunner.Describe(c, installs.Contains(c.Stack))}: runs and completes before the workloads")),
-            .. changed.Where(c => !ApplyOrder.PrecedesWorkloads(c.Item)).Select(c => (c, (string?)null)),
-            .. HookRunner.Ordered(plan.Changes, HookPhase.AfterWorkloads, StackOrder(plan))
-                .Select(c => (c, (string?)$"{HookRunner.Describe(c, installs.Contains(c.Stack))}: runs and completes once the workloads are healthy")),
+            .. phases.Foundation.Select(c => (c, (string?)null)),
+            .. phases.BeforeWorkloads.Select(c => (c, (string?)$"{HookRunner.Describe(c, installs.Contains(c.Stack))}: runs and completes before the workloads")),
+            .. phases.Workloads.Select(c => (c, (string?)null)),
+            .. phases.AfterWorkloads.Select(c => (c, (string?)$"{HookRunner.Describe(c, installs.Contains(c.Stack))}: runs and completes once the workloads are healthy")),
         ];
         foreach (var (change, phase) in phased)
         {
