@@ -5,7 +5,6 @@ using StackGen.Apply.Locking;
 using StackGen.Apply.Manifests;
 using StackGen.Apply.Phases;
 using StackGen.Apply.Waiting;
-using StackGen.Objects;
 
 namespace StackGen.Apply;
 
