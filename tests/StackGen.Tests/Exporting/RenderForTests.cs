@@ -89,6 +89,25 @@ public sealed class RenderForTests : IDisposable
     }
 
     [Fact]
+    public void Flux_replaces_its_own_tree_and_a_stack_dropped_from_the_environment_leaves_it_entirely()
+    {
+        Assert.Equal(0, Run("render", "--env", "production", "--output", "out", "--for", "flux").ExitCode);
+        foreach (var file in new[] { "production.yaml", "production/platform.yaml" })
+        {
+            _organisation.With(file, WithoutStack(File.ReadAllText(_organisation.PathOf(file)), "pghoard"));
+        }
+
+        var run = Run("render", "--env", "production", "--output", "out", "--for", "flux");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.False(Directory.Exists(PathOf("out/production/pghoard")));
+        Assert.False(File.Exists(PathOf("out/production/flux/kustomization-pghoard-production.yaml")));
+        Assert.DoesNotContain("pghoard", File.ReadAllText(PathOf("out/production/kustomization.yaml")), StringComparison.Ordinal);
+        Assert.DoesNotContain("pghoard", File.ReadAllText(PathOf("out/production/flux/kustomization.yaml")), StringComparison.Ordinal);
+        AssertKustomizeBuilds("out/production", expectedObjects: 21);
+    }
+
+    [Fact]
     public void Check_compares_an_export_and_says_when_it_was_written_for_another()
     {
         Assert.Equal(0, Run("render", "--all-envs", "--output", "out", "--for", "flux", "--flux-path", ".").ExitCode);
@@ -177,6 +196,26 @@ public sealed class RenderForTests : IDisposable
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, $"kubectl kustomize {relative} exited {process.ExitCode}: {error}");
         Assert.Equal(expectedObjects, ManifestReader.Read(output.Result).Count);
+    }
+
+    /// <summary>An environment file's text without the stack's entry under stacks: (its line and the lines indented under it).</summary>
+    private static string WithoutStack(string yaml, string stack)
+    {
+        var lines = yaml.Split('\n').ToList();
+        var start = lines.IndexOf($"  {stack}:");
+        if (start < 0)
+        {
+            return yaml;
+        }
+
+        var end = start + 1;
+        while (end < lines.Count && (lines[end].StartsWith("    ", StringComparison.Ordinal) || lines[end].Trim().StartsWith('#')))
+        {
+            end++;
+        }
+
+        lines.RemoveRange(start, end - start);
+        return string.Join('\n', lines);
     }
 
     private static string? Kubectl() =>
