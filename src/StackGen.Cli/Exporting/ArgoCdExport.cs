@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using StackGen.Apply.Kube;
 using StackGen.Apply.Sets;
+using StackGen.Emitting;
 using StackGen.Rendering;
 
 namespace StackGen.Cli.Exporting;
@@ -30,10 +32,10 @@ public static class ArgoCdExport
 
     private static JsonObject Annotate(RenderedObject rendered, StackGraph graph)
     {
-        var item = Emitting.KubernetesObjects.ToJson(rendered.Resource);
+        var item = KubernetesObjects.ToJson(rendered.Resource);
         var reference = ObjectRef.Of(item);
         var foundation = RenderedDefinitions.IsDefinition(reference) || (reference.Group.Length == 0 && reference.Kind == "Namespace");
-        Annotations.Set(item, SyncWave, (foundation ? FoundationWave : graph.LevelOf(rendered.Stack)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Annotations.Set(item, SyncWave, (foundation ? FoundationWave : graph.LevelOf(rendered.Stack)).ToString(CultureInfo.InvariantCulture));
         if (PruneSelection.KeepReason(item) is not null)
         {
             Annotations.AddOptions(item, SyncOptions, "Prune=false", "Delete=false");

@@ -24,7 +24,8 @@ public sealed class StackGraph
         var edges = result.Dependencies.Select(d => (d.Consumer, d.Provider)).ToList();
 
         // A custom resource needs its definition served first; the definition's stack is a provider like a reference.
-        var definitions = result.Objects.GroupBy(o => o.Stack).Select(g => (Stack: g.Key, Defined: RenderedDefinitions.Of(g.Select(o => KubernetesObjects.ToJson(o.Resource)))));
+        var definitions = result.Objects.Where(o => o.Kind == RenderedDefinitions.Kind).GroupBy(o => o.Stack)
+            .Select(g => (Stack: g.Key, Defined: RenderedDefinitions.Of(g.Select(o => KubernetesObjects.ToJson(o.Resource)))));
         foreach (var (provider, defined) in definitions)
         {
             edges.AddRange(result.Objects.Where(o => o.Stack != provider && defined.Find(o.ApiVersion, o.Kind) is not null).Select(o => (o.Stack, provider)));
