@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using k8s.Models;
 using StackGen.Apply.Manifests;
 using StackGen.Cli.Exporting;
 using StackGen.Diagnostics;
 using StackGen.Emitting;
+using StackGen.Objects;
 using StackGen.Rendering;
 using StackGen.Stacks;
 using StackGen.Tests.Fixtures;
@@ -107,6 +109,34 @@ public sealed class ExportTests : IDisposable
 
         Assert.Equal((0, 0), (graph.LevelOf("gadgets"), graph.LevelOf("hooked")));
         Assert.Empty(graph.ProvidersOf("hooked"));
+    }
+
+    [Fact]
+    public void Stacks_that_need_each_others_definitions_are_bad_input_at_the_first_stack()
+    {
+        // gadgets' Widget definition is used by hooked's Widgets; a definition in hooked used by gadgets closes the cycle.
+        var result = Render();
+        var sprocket = new V1CustomResourceDefinition
+        {
+            ApiVersion = "apiextensions.k8s.io/v1",
+            Kind = "CustomResourceDefinition",
+            Metadata = new V1ObjectMeta { Name = "sprockets.example.org" },
+            Spec = new V1CustomResourceDefinitionSpec
+            {
+                Group = "example.org",
+                Scope = "Namespaced",
+                Names = new V1CustomResourceDefinitionNames { Kind = "Sprocket", Plural = "sprockets" },
+                Versions = [new V1CustomResourceDefinitionVersion { Name = "v1", Served = true, Storage = true }],
+            },
+        };
+        var used = new UntypedObject("example.org/v1", "Sprocket", new V1ObjectMeta { Name = "s" });
+        var cyclic = result with { Objects = [.. result.Objects, new RenderedObject("hooked", sprocket), new RenderedObject("gadgets", used)] };
+
+        var error = Assert.Throws<InputException>(() => new StackGraph(cyclic));
+
+        Assert.Matches(
+            "^environments/dev.yaml:[0-9]+:3: error: stacks need each other's CustomResourceDefinitions or outputs in a cycle \\(gadgets -> hooked -> gadgets\\), so no GitOps engine can apply one before the other; move the definitions into a stack of their own$",
+            Assert.Single(error.Errors).ToString());
     }
 
     [Fact]
