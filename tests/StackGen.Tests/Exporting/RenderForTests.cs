@@ -88,6 +88,18 @@ public sealed class RenderForTests : IDisposable
         AssertKustomizeBuilds("out/production/flux", expectedObjects: result.StackOrder.Count);
     }
 
+    public static TheoryData<string> Environments() => [.. Renders.Environments];
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Every_environment_exported_for_flux_builds_with_kustomize(string environment)
+    {
+        Assert.Equal(0, Run("render", "--env", environment, "--output", "out", "--for", "flux").ExitCode);
+
+        AssertKustomizeBuilds($"out/{environment}", expectedObjects: _organisation.Organisation.Render(environment).Objects.Count);
+        AssertKustomizeBuilds($"out/{environment}/flux", expectedObjects: _organisation.Organisation.Render(environment).StackOrder.Count);
+    }
+
     [Fact]
     public void Flux_replaces_its_own_tree_and_a_stack_dropped_from_the_environment_leaves_it_entirely()
     {
