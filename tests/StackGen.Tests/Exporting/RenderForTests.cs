@@ -67,7 +67,7 @@ public sealed class RenderForTests : IDisposable
         var run = Run("render", "--env", "production", "--output", "out", "--for", "flux");
 
         Assert.Equal((0, ""), (run.ExitCode, run.Out));
-        Assert.Equal("wrote 24 objects and 10 files for flux to out/production", Assert.Single(run.ErrorLines));
+        Assert.Equal("wrote 25 objects and 10 files for flux to out/production", Assert.Single(run.ErrorLines));
         Assert.Equal("disabled", Annotations.Get(Objects()["pghoard/persistentvolumeclaim-pghoard-data.yaml"], FluxExport.Prune));
         var result = _organisation.Organisation.Render("production");
         var kustomizations = Directory.EnumerateFiles(PathOf("out/production/flux"), "kustomization-*.yaml")
@@ -84,7 +84,7 @@ public sealed class RenderForTests : IDisposable
         }
 
         Assert.Contains("rabbitmq-production", kustomizations["web-production"]["spec"]!["dependsOn"]!.AsArray().Select(d => (string?)d!["name"]));
-        AssertKustomizeBuilds("out/production", expectedObjects: 24);
+        AssertKustomizeBuilds("out/production", expectedObjects: result.Objects.Count);
         AssertKustomizeBuilds("out/production/flux", expectedObjects: result.StackOrder.Count);
     }
 
@@ -116,7 +116,7 @@ public sealed class RenderForTests : IDisposable
         Assert.False(File.Exists(PathOf("out/production/flux/kustomization-pghoard-production.yaml")));
         Assert.DoesNotContain("pghoard", File.ReadAllText(PathOf("out/production/kustomization.yaml")), StringComparison.Ordinal);
         Assert.DoesNotContain("pghoard", File.ReadAllText(PathOf("out/production/flux/kustomization.yaml")), StringComparison.Ordinal);
-        AssertKustomizeBuilds("out/production", expectedObjects: 21);
+        AssertKustomizeBuilds("out/production", expectedObjects: 22);
     }
 
     [Fact]
