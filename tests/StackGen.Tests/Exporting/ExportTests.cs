@@ -59,11 +59,11 @@ public sealed class ExportTests : IDisposable
     }
 
     [Fact]
-    public void Helm_post_hooks_become_PostSync_hooks_and_hooks_Argo_CD_has_no_phase_for_stay_helm_hooks()
+    public void Helm_post_hooks_become_PostSync_hooks_keeping_their_delete_policy_and_hooks_Argo_CD_has_no_phase_for_stay_helm_hooks()
     {
         var argo = Argo();
 
-        Assert.Equal(("PostSync", "BeforeHookCreation"), (Annotation(argo["hooked/job-notify.yaml"], ArgoCdExport.Hook), Annotation(argo["hooked/job-notify.yaml"], ArgoCdExport.HookDeletePolicy)));
+        Assert.Equal(("PostSync", "HookSucceeded"), (Annotation(argo["hooked/job-notify.yaml"], ArgoCdExport.Hook), Annotation(argo["hooked/job-notify.yaml"], ArgoCdExport.HookDeletePolicy)));
         Assert.Null(Annotation(argo["hooked/job-smoke.yaml"], ArgoCdExport.Hook));
     }
 

@@ -24,7 +24,7 @@ public sealed class HookedJobs : StackGen.Stacks.Stack<HookedJobsSettings>
     protected override IEnumerable<IKubernetesObject<V1ObjectMeta>> Build(StackContext context, HookedJobsSettings settings)
     {
         yield return Job(context, "migrate", "pre-install,pre-upgrade");
-        yield return Job(context, "notify", "post-install, post-upgrade");
+        yield return Job(context, "notify", "post-install, post-upgrade", "hook-succeeded");
         yield return Job(context, "smoke", "test");
         yield return Job(context, "seed", hook: null);
         var kept = context.Metadata("kept", Component);
@@ -38,12 +38,17 @@ public sealed class HookedJobs : StackGen.Stacks.Stack<HookedJobsSettings>
         }
     }
 
-    private static V1Job Job(StackContext context, string name, string? hook)
+    private static V1Job Job(StackContext context, string name, string? hook, string? deletePolicy = null)
     {
         var metadata = context.Metadata(name, Component);
         if (hook is not null)
         {
             metadata.Annotations = new Dictionary<string, string> { ["helm.sh/hook"] = hook };
+        }
+
+        if (deletePolicy is not null)
+        {
+            metadata.Annotations!["helm.sh/hook-delete-policy"] = deletePolicy;
         }
 
         return new V1Job
