@@ -24,9 +24,10 @@ public static class RenderCommand
         {
             Description = $"Who applies the output: {ExportTargets.Choices}. plain (default): the render as is. argocd: sync waves in stack dependency order " +
                 "(definitions and namespaces first), Prune=false on PersistentVolumeClaims, definitions and stackgen.io/keep objects, Helm hooks as " +
-                "Argo CD hooks (BeforeHookCreation), Jobs replaced; Argo CD must use annotation tracking. flux (needs --output): prune: disabled on " +
+                "Argo CD hooks, Jobs replaced; Argo CD must use annotation tracking. flux (needs --output): prune: disabled on " +
                 "the same objects, kustomization.yaml in DIR/ENV and every stack directory, and DIR/ENV/flux with a Flux Kustomization per stack that " +
-                "depends on the stacks it references. Every stack is rendered (no --stack)",
+                "depends on the stacks it references, and one per stack's Helm hooks (DIR/ENV/STACK/before-workloads) that the stack's waits for. " +
+                "Every stack is rendered (no --stack)",
         };
         var fluxSource = new Option<string?>(FluxSource.SourceFlag) { Description = $"With --for flux: the source the Kustomizations read, KIND/NAME in namespace {FluxSource.Namespace} (default {FluxSource.DefaultSource}, what flux bootstrap creates)" };
         var fluxPath = new Option<string?>(FluxSource.PathFlag) { Description = "With --for flux: DIR's path inside that source (default: --output as given, for DIR committed from the repository root; . when DIR is the source's root, as on an environment branch or in an OCI artifact)" };

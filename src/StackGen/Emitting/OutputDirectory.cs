@@ -310,13 +310,10 @@ public static class OutputDirectory
         var files = listed.Skip(1).ToHashSet(StringComparer.Ordinal);
         foreach (var (entry, relative) in entries)
         {
-            var ours = entry.LinkTarget is null && relative.Split('/') switch
-            {
-                [ManifestName] => entry is FileInfo,
-                [_] => entry is DirectoryInfo || files.Contains(relative),
-                [_, _] => entry is FileInfo && files.Contains(relative),
-                _ => false,
-            };
+            // A directory below a stack's (an export's hook phase) is ours while a listed file is in it.
+            var ours = entry.LinkTarget is null && (relative == ManifestName
+                ? entry is FileInfo
+                : entry is FileInfo ? files.Contains(relative) : !relative.Contains('/', StringComparison.Ordinal) || files.Any(f => f.StartsWith(relative + "/", StringComparison.Ordinal)));
             if (!ours)
             {
                 throw new InputException(flag, $"{shown}/{relative} was not written by stackgen render (it is not in {shown}/{ManifestName}); {refusal}");
@@ -333,17 +330,18 @@ public static class OutputDirectory
         return [.. files.Where(file => stacks.Count > 0 && !stacks.Contains(file.Split('/')[0]) && File.Exists(Path.Combine(target, file))).Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>DIR/ENV and its stack directories: each must let its entries be removed.</summary>
+    /// <summary>DIR/ENV and every directory in it: each must let its entries be removed.</summary>
     private static IEnumerable<string> ExistingTree(string target) =>
-        [target, .. Directory.EnumerateDirectories(target).Order(StringComparer.Ordinal)];
+        [target, .. Directory.EnumerateDirectories(target, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
 
     /// <summary>Writes the kept files, the new files and the manifest under staging.</summary>
     private static void WriteTree(IOutputFileSystem fs, string staging, string target, List<string> kept, OutputTree tree)
     {
         var files = Layout(tree, kept.ToDictionary(file => file, file => File.ReadAllText(Path.Combine(target, file)), StringComparer.Ordinal));
-        foreach (var stack in files.SkipLast(1).Select(file => file.Path.Split('/')).Where(parts => parts.Length > 1).Select(parts => parts[0]).Distinct(StringComparer.Ordinal))
+        // Parents before their children: ordinal order puts "web" before "web/before-workloads".
+        foreach (var directory in files.SkipLast(1).Select(file => Path.GetDirectoryName(file.Path)).OfType<string>().Where(d => d.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            fs.CreateDirectory(Path.Combine(staging, stack));
+            fs.CreateDirectory(Path.Combine(staging, directory));
         }
 
         // The manifest, last in the layout, is written last: a tree without it is one StackGen never finished.

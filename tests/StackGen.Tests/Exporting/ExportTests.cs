@@ -96,9 +96,29 @@ public sealed class ExportTests : IDisposable
         Assert.Equal("-1", Annotation(argo["gadgets/customresourcedefinition-widgets.example.com.yaml"], ArgoCdExport.SyncWave));
         Assert.Equal("1", Annotation(argo["hooked/widget-widget-1.yaml"], ArgoCdExport.SyncWave));
         Assert.Equal("1", Annotation(argo["hooked/job-migrate.yaml"], ArgoCdExport.SyncWave));
-        var kustomization = Assert.Single(ManifestReader.Read(Flux()["flux/kustomization-hooked-dev.yaml"]));
-        Assert.Equal(["gadgets-dev"], kustomization["spec"]!["dependsOn"]!.AsArray().Select(d => (string?)d!["name"]));
+        Assert.Equal(["gadgets-dev"], DependsOn(Flux(), "hooked-dev-before-workloads"));
     }
+
+    [Fact]
+    public void Flux_runs_a_stacks_hooks_in_Kustomizations_of_their_own_ordered_as_apply_runs_them()
+    {
+        var flux = Flux();
+
+        Assert.Equal(["gadgets-dev"], DependsOn(flux, "hooked-dev-before-workloads"));
+        Assert.Equal(["hooked-dev-before-workloads"], DependsOn(flux, "hooked-dev"));
+        Assert.Equal(["hooked-dev"], DependsOn(flux, "hooked-dev-after-workloads"));
+        Assert.Equal("./rendered/dev/hooked/before-workloads", (string?)Assert.Single(ManifestReader.Read(flux["flux/kustomization-hooked-dev-before-workloads.yaml"]))["spec"]!["path"]);
+        Assert.Contains("- job-migrate.yaml\n", flux["hooked/before-workloads/kustomization.yaml"], StringComparison.Ordinal);
+        Assert.Contains("- job-notify.yaml\n", flux["hooked/after-workloads/kustomization.yaml"], StringComparison.Ordinal);
+        Assert.DoesNotContain("job-migrate", flux["hooked/kustomization.yaml"], StringComparison.Ordinal);
+        Assert.Contains("- hooked/before-workloads\n", flux["kustomization.yaml"], StringComparison.Ordinal);
+
+        // A test hook is never applied by stackgen apply (SG1020), so the export leaves it out too.
+        Assert.DoesNotContain(flux.Keys, path => path.Contains("job-smoke", StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string?> DependsOn(Dictionary<string, string> flux, string kustomization) =>
+        (Assert.Single(ManifestReader.Read(flux[$"flux/kustomization-{kustomization}.yaml"]))["spec"]!["dependsOn"] as JsonArray ?? []).Select(d => (string?)d!["name"]);
 
     [Fact]
     public void Without_definitions_used_across_stacks_a_stack_needs_none()

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using StackGen.Apply.Manifests;
 using StackGen.Cli.Exporting;
+using StackGen.Objects;
 using StackGen.Tests.Support;
 
 namespace StackGen.Tests.Exporting;
@@ -67,25 +68,28 @@ public sealed class RenderForTests : IDisposable
         var run = Run("render", "--env", "production", "--output", "out", "--for", "flux");
 
         Assert.Equal((0, ""), (run.ExitCode, run.Out));
-        Assert.Equal("wrote 25 objects and 10 files for flux to out/production", Assert.Single(run.ErrorLines));
+        Assert.Equal("wrote 25 objects and 12 files for flux to out/production", Assert.Single(run.ErrorLines));
         Assert.Equal("disabled", Annotations.Get(Objects()["pghoard/persistentvolumeclaim-pghoard-data.yaml"], FluxExport.Prune));
         var result = _organisation.Organisation.Render("production");
         var kustomizations = Directory.EnumerateFiles(PathOf("out/production/flux"), "kustomization-*.yaml")
             .Select(file => Assert.Single(ManifestReader.Read(File.ReadAllText(file))))
             .ToDictionary(k => (string)k["metadata"]!["name"]!);
-        Assert.Equal(result.StackOrder.Select(s => $"{s}-production").Order(StringComparer.Ordinal), kustomizations.Keys.Order(StringComparer.Ordinal));
+        // The web migration runs before web's workloads: in a Kustomization of its own that web's waits for.
+        Assert.Equal(result.StackOrder.Select(s => $"{s}-production").Append("web-production-before-workloads").Order(StringComparer.Ordinal), kustomizations.Keys.Order(StringComparer.Ordinal));
         foreach (var stack in result.StackOrder)
         {
+            var first = kustomizations.GetValueOrDefault($"{stack}-production-before-workloads") ?? kustomizations[$"{stack}-production"];
+            Assert.Equal(result.Dependencies.Where(d => d.Consumer == stack).Select(d => $"{d.Provider}-production").Distinct().Order(StringComparer.Ordinal), DependsOn(first));
             var spec = kustomizations[$"{stack}-production"]["spec"]!;
-            var dependsOn = (spec["dependsOn"] as JsonArray ?? []).Select(d => (string?)d!["name"]).Order(StringComparer.Ordinal);
-            Assert.Equal(result.Dependencies.Where(d => d.Consumer == stack).Select(d => $"{d.Provider}-production").Distinct().Order(StringComparer.Ordinal), dependsOn);
             Assert.Equal($"./out/production/{stack}", (string?)spec["path"]);
             Assert.Equal(("GitRepository", "flux-system"), ((string?)spec["sourceRef"]!["kind"], (string?)spec["sourceRef"]!["name"]));
         }
 
-        Assert.Contains("rabbitmq-production", kustomizations["web-production"]["spec"]!["dependsOn"]!.AsArray().Select(d => (string?)d!["name"]));
+        Assert.Contains("rabbitmq-production", DependsOn(kustomizations["web-production-before-workloads"]));
+        Assert.Equal(["web-production-before-workloads"], DependsOn(kustomizations["web-production"]));
+        Assert.True(File.Exists(PathOf("out/production/web/before-workloads/job-web-migrate-a150c1d6f4.yaml")));
         AssertKustomizeBuilds("out/production", expectedObjects: result.Objects.Count);
-        AssertKustomizeBuilds("out/production/flux", expectedObjects: result.StackOrder.Count);
+        AssertKustomizeBuilds("out/production/flux", expectedObjects: kustomizations.Count);
     }
 
     public static TheoryData<string> Environments() => [.. Renders.Environments];
@@ -97,7 +101,9 @@ public sealed class RenderForTests : IDisposable
         Assert.Equal(0, Run("render", "--env", environment, "--output", "out", "--for", "flux").ExitCode);
 
         AssertKustomizeBuilds($"out/{environment}", expectedObjects: _organisation.Organisation.Render(environment).Objects.Count);
-        AssertKustomizeBuilds($"out/{environment}/flux", expectedObjects: _organisation.Organisation.Render(environment).StackOrder.Count);
+        var render = _organisation.Organisation.Render(environment);
+        var hookPhases = render.Objects.Select(o => (o.Stack, Hook.Of(o.Resource.Metadata.Annotations)?.Phase)).Where(p => p.Phase is not null).Distinct().Count();
+        AssertKustomizeBuilds($"out/{environment}/flux", expectedObjects: render.StackOrder.Count + hookPhases);
     }
 
     [Fact]
@@ -229,6 +235,9 @@ public sealed class RenderForTests : IDisposable
         lines.RemoveRange(start, end - start);
         return string.Join('\n', lines);
     }
+
+    private static IEnumerable<string?> DependsOn(JsonObject kustomization) =>
+        (kustomization["spec"]!["dependsOn"] as JsonArray ?? []).Select(d => (string?)d!["name"]).Order(StringComparer.Ordinal);
 
     private static string? Kubectl() =>
         (System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
