@@ -175,7 +175,7 @@ public sealed class Renderer(StackCatalog catalog)
 
         /// <param name="referenced">Receives the name of every provider the stack references, in order.</param>
         public StackContext ContextFor(StackLayers layers, List<string> referenced) =>
-            new(environment.Name, environment.Target, catalog.System, layers.Stack, layers.Declared, type => Resolve(layers, type, referenced));
+            new(environment.Name, environment.Target, catalog.System, layers.Stack, layers.Declared, type => Resolve(layers, type, referenced), environment.Root);
 
         /// <summary>
         /// The (consumer, provider) pairs in the order a sequential render meets them: stack by stack, each reference

@@ -17,6 +17,18 @@ public static class PodTemplates
         _ => null,
     };
 
+    /// <summary>The pod selector of a workload; null for other kinds, or a workload without one.</summary>
+    public static V1LabelSelector? SelectorOf(object resource) => resource switch
+    {
+        V1Deployment d => d.Spec?.Selector,
+        V1StatefulSet s => s.Spec?.Selector,
+        V1DaemonSet d => d.Spec?.Selector,
+        V1ReplicaSet r => r.Spec?.Selector,
+        V1Job j => j.Spec?.Selector,
+        V1CronJob c => c.Spec?.JobTemplate?.Spec?.Selector,
+        _ => null,
+    };
+
     /// <summary>Every container of a pod, init containers first (the order the kubelet starts them).</summary>
     public static IEnumerable<V1Container> Containers(V1PodSpec pod) => (pod.InitContainers ?? []).Concat(pod.Containers ?? []);
 }

@@ -25,6 +25,17 @@ public static class ChartFixtures
         }
     }
 
+    /// <summary>
+    /// Makes the helm the tests run (see <see cref="Helm"/>) the one a scratch repository finds (its .tools/bin/helm, a
+    /// symbolic link), as a checkout that ran tools/install-helm has it: the CLI renders charts there without PATH.
+    /// </summary>
+    public static void InstallHelm(string root)
+    {
+        var link = Path.Combine(root, HelmTool.RepositoryInstall);
+        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+        File.CreateSymbolicLink(link, Helm().FilePath);
+    }
+
     /// <summary>A copy of a directory in a new temporary directory, to edit.</summary>
     public static string CopyOf(string chart, string into)
     {
