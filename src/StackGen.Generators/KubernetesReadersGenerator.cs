@@ -28,23 +28,7 @@ public sealed class KubernetesReadersGenerator : IIncrementalGenerator
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
-    public void Initialize(IncrementalGeneratorInitializationContext context)
-    {
-        var targets = context.SyntaxProvider.ForAttributeWithMetadataName(
-            MarkerAttribute,
-            static (_, _) => true,
-            static (attribute, _) => (INamedTypeSymbol)attribute.TargetSymbol);
-        var outputs = targets.Combine(context.CompilationProvider).Select(static (pair, _) => Generate(pair.Left, pair.Right));
-        context.RegisterSourceOutput(outputs, static (production, output) =>
-        {
-            foreach (var diagnostic in output.Diagnostics)
-            {
-                production.ReportDiagnostic(diagnostic);
-            }
-
-            production.AddSource(output.HintName, output.Source);
-        });
-    }
+    public void Initialize(IncrementalGeneratorInitializationContext context) => MarkedClasses.Register(context, MarkerAttribute, Generate);
 
     private static KubernetesWritersGenerator.Output Generate(INamedTypeSymbol target, Compilation compilation)
     {
