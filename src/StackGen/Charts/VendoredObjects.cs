@@ -18,16 +18,21 @@ namespace StackGen.Charts;
 public sealed class VendoredObjects : IEnumerable<IKubernetesObject<V1ObjectMeta>>
 {
     private readonly List<ManifestObject> _objects;
-    private readonly string _stack;
+    private readonly StackContext _context;
     private readonly SourceLocation _declared;
+    private readonly bool _valuesUnchecked;
+    private readonly HashSet<object> _stated = new(ReferenceEqualityComparer.Instance);
 
-    internal VendoredObjects(string origin, string stack, SourceLocation declared, IEnumerable<ManifestObject> objects)
+    internal VendoredObjects(string origin, StackContext context, SourceLocation declared, IEnumerable<ManifestObject> objects, bool valuesUnchecked = false)
     {
         Origin = origin;
-        _stack = stack;
+        _context = context;
         _declared = declared;
+        _valuesUnchecked = valuesUnchecked;
         _objects = [.. objects];
     }
+
+    private string Stack => _context.Stack.Name;
 
     /// <summary>What the objects came from, as messages name it: "chart queue 1.0.0", "manifest cert-manager v1.16.2".</summary>
     public string Origin { get; }
@@ -55,7 +60,7 @@ public sealed class VendoredObjects : IEnumerable<IKubernetesObject<V1ObjectMeta
         var all = _objects.Select(o => o.Resource).OfType<T>().ToArray();
         if (all.Length == 0)
         {
-            throw new InputException(_declared, $"stacks.{_stack}: PatchAll<{typeof(T).Name}> matches no object: {Origin} renders no {KindOf<T>()} ({Listing()})");
+            throw new InputException(_declared, $"stacks.{Stack}: PatchAll<{typeof(T).Name}> matches no object: {Origin} renders no {KindOf<T>()} ({Listing()})");
         }
 
         foreach (var resource in all)
@@ -98,7 +103,22 @@ public sealed class VendoredObjects : IEnumerable<IKubernetesObject<V1ObjectMeta
         return this;
     }
 
-    public IEnumerator<IKubernetesObject<V1ObjectMeta>> GetEnumerator() => _objects.Select(o => o.Resource).GetEnumerator();
+    /// <summary>
+    /// The objects, each stated <see cref="Facts.Upstream"/> for lint as the stack returns them (patch and remove
+    /// before that: a fact about an object the build does not return is a bug).
+    /// </summary>
+    public IEnumerator<IKubernetesObject<V1ObjectMeta>> GetEnumerator()
+    {
+        foreach (var (resource, source) in _objects.ToArray())
+        {
+            if (_stated.Add(resource))
+            {
+                _context.State(resource, new Facts.Upstream(Origin, source, _valuesUnchecked));
+            }
+
+            yield return resource;
+        }
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -115,8 +135,8 @@ public sealed class VendoredObjects : IEnumerable<IKubernetesObject<V1ObjectMeta
         var names = ofType.Select(r => r.Metadata.Name).Order(StringComparer.Ordinal).ToArray();
         var kind = KindOf<T>();
         throw new InputException(_declared, matches.Length == 0
-            ? $"stacks.{_stack}: {call} matches no object: {Origin} renders no {kind} named '{name}'{Suggestions.DidYouMean(name, names)} ({(names.Length == 0 ? $"it renders no {kind}; {Listing()}" : $"its {kind} objects: {string.Join(", ", names)}")})"
-            : $"stacks.{_stack}: {call} matches {matches.Length} objects ({string.Join(", ", matches.Select(m => $"{m.Kind}/{m.Metadata.Name}"))}); patch an UntypedObject by kind with PatchAll");
+            ? $"stacks.{Stack}: {call} matches no object: {Origin} renders no {kind} named '{name}'{Suggestions.DidYouMean(name, names)} ({(names.Length == 0 ? $"it renders no {kind}; {Listing()}" : $"its {kind} objects: {string.Join(", ", names)}")})"
+            : $"stacks.{Stack}: {call} matches {matches.Length} objects ({string.Join(", ", matches.Select(m => $"{m.Kind}/{m.Metadata.Name}"))}); patch an UntypedObject by kind with PatchAll");
     }
 
     private static string KindOf<T>() =>

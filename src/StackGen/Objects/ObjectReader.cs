@@ -19,6 +19,26 @@ public sealed partial class ObjectReader
 {
     private static readonly Dictionary<(string ApiVersion, string Kind), Func<ObjectReader, JsonObject, IKubernetesObject<V1ObjectMeta>>> Kinds = CreateKinds();
 
+    /// <summary>
+    /// Beta versions of workload kinds that old charts still render (apps/v1beta1 StatefulSets, extensions/v1beta1
+    /// Deployments...), read with the model of the GA version that replaced them, their apiVersion kept: lint then checks
+    /// them like any workload (SG1003 finds the selector apps/v1 requires) and SG1012 says the version is not served.
+    /// </summary>
+    private static readonly Dictionary<(string ApiVersion, string Kind), string> Superseded = new()
+    {
+        [("apps/v1beta1", "Deployment")] = "apps/v1",
+        [("apps/v1beta1", "StatefulSet")] = "apps/v1",
+        [("apps/v1beta2", "Deployment")] = "apps/v1",
+        [("apps/v1beta2", "StatefulSet")] = "apps/v1",
+        [("apps/v1beta2", "DaemonSet")] = "apps/v1",
+        [("apps/v1beta2", "ReplicaSet")] = "apps/v1",
+        [("extensions/v1beta1", "Deployment")] = "apps/v1",
+        [("extensions/v1beta1", "DaemonSet")] = "apps/v1",
+        [("extensions/v1beta1", "ReplicaSet")] = "apps/v1",
+        [("batch/v1beta1", "CronJob")] = "batch/v1",
+        [("policy/v1beta1", "PodDisruptionBudget")] = "policy/v1",
+    };
+
     private readonly List<string> _path = [];
 
     private ObjectReader()
@@ -35,7 +55,10 @@ public sealed partial class ObjectReader
         var reader = new ObjectReader();
         var apiVersion = reader.Required(json, "apiVersion");
         var kind = reader.Required(json, "kind");
-        var read = Kinds.TryGetValue((apiVersion, kind), out var typed) ? typed(reader, json) : reader.Untyped(apiVersion, kind, json);
+        var read = Kinds.TryGetValue((apiVersion, kind), out var typed)
+            || (Superseded.TryGetValue((apiVersion, kind), out var replacement) && Kinds.TryGetValue((replacement, kind), out typed))
+            ? typed(reader, json)
+            : reader.Untyped(apiVersion, kind, json);
         if (string.IsNullOrEmpty(read.Metadata?.Name))
         {
             throw new ObjectReadException("metadata.name", "/metadata/name", $"missing: every {kind} needs a name");

@@ -121,7 +121,8 @@ public sealed class StackContext
             }
         }
 
-        return new VendoredObjects($"chart {vendored.Name} {vendored.Version}", Stack.Name, _declared, objects);
+        var withoutSchema = !File.Exists(Path.Combine(vendored.Directory, ChartValuesSchema.SchemaFile));
+        return new VendoredObjects($"chart {vendored.Name} {vendored.Version}", this, _declared, objects, withoutSchema);
     }
 
     // No Helm release exists: the renderer fills in StackGen's own value where the label is missing.

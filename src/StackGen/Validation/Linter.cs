@@ -38,6 +38,7 @@ public static class Linter
         new ProbesPresent(),
         new PinnedImages(),
         new SingleWriter(),
+        new ChartValuesChecked(),
     ];
 
     /// <summary>

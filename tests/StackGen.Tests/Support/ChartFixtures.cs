@@ -11,6 +11,9 @@ public static class ChartFixtures
     /// <summary>queue 1.0.0: values.schema.json, the dependency naming 0.3.0 in charts/, a pre-install hook, a CRD, _helpers.tpl.</summary>
     public static string Queue => Path.Combine(Repository.TestsDirectory, "Fixtures", "Charts", "queue");
 
+    /// <summary>legacy 0.1.0: a Helm 2 chart without values.schema.json rendering an apps/v1beta1 StatefulSet without a selector.</summary>
+    public static string Legacy => Path.Combine(Repository.TestsDirectory, "Fixtures", "Charts", "legacy");
+
     /// <summary>The helm CI installs (tools/install-helm); a clear failure when it is missing, never a skip.</summary>
     public static HelmTool Helm()
     {
