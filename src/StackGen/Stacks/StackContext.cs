@@ -125,6 +125,26 @@ public sealed class StackContext
         return new VendoredObjects($"chart {vendored.Name} {vendored.Version}", this, _declared, objects, withoutSchema);
     }
 
+    /// <summary>
+    /// The objects of the upstream manifest vendored as <paramref name="name"/> (vendor/manifests/NAME/VERSION, checked
+    /// against vendor/vendor.lock first: `stackgen vendor FILE.yaml --version V`), typed, to patch and return, like a
+    /// chart's. Errors name the file, line and column.
+    /// </summary>
+    /// <exception cref="InputException">Not vendored, tampered with, or not valid Kubernetes objects.</exception>
+    public VendoredObjects Manifest(string name)
+    {
+        var root = _root ?? throw new InvalidOperationException($"stack {Stack.Name} includes manifest {name} in an environment that was not loaded from a repository");
+        var vendored = VendoredCharts.FindManifest(root, name, _declared);
+        var objects = new List<ManifestObject>();
+        foreach (var file in vendored.Lock.Files.Select(f => f.Path).Order(StringComparer.Ordinal))
+        {
+            var shown = $"{vendored.Shown}/{file}";
+            objects.AddRange(Manifests.Read(File.ReadAllText(Path.Combine(vendored.Directory, file)), (_, line, column) => SourceLocation.InFile(shown, line, column)));
+        }
+
+        return new VendoredObjects($"manifest {vendored.Name} {vendored.Version}", this, _declared, objects);
+    }
+
     // No Helm release exists: the renderer fills in StackGen's own value where the label is missing.
     private static void NotManagedByHelm(IDictionary<string, string>? labels)
     {
