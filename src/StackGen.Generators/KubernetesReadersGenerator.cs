@@ -6,7 +6,8 @@ namespace StackGen.Generators;
 /// <summary>
 /// Writes, at compile time, one method per <c>k8s.Models</c> type that reads a <c>System.Text.Json.Nodes.JsonObject</c>
 /// into that type (the inverse of <see cref="KubernetesWritersGenerator"/>: the same models, the same JSON names, the
-/// same scalar conversions), and a table from (apiVersion, kind) to the reader of each top-level kind. Charts and
+/// same scalar conversions), and a table from (apiVersion, kind) to the reader of each top-level kind of a GA version
+/// (alpha and beta kinds, and the models only they use, get none: they are read as free-form objects). Charts and
 /// upstream manifests become typed objects this way under Native AOT: no serializer, no reflection, no JSON metadata.
 /// <para>
 /// It runs for a partial class marked <c>[KubernetesReaders]</c>, whose hand-written half supplies the scalar readers
@@ -59,6 +60,15 @@ public sealed class KubernetesReadersGenerator : IIncrementalGenerator
             kinds.Add((group.Length == 0 ? Named("ApiVersion") : group + "/" + Named("ApiVersion"), Named("Kind"), model));
         }
 
+        // Only GA kinds (v1, v2...) are read into models, and only the models they reach get a reader: alpha and beta
+        // kinds are rare in charts, read as UntypedObject, and their ~250 models would add a megabyte to the binary.
+        kinds.RemoveAll(k => !IsGeneral(k.ApiVersion));
+        var reachable = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var (_, _, model) in kinds)
+        {
+            Reach(models, model, reachable);
+        }
+
         code.AppendLine("    private static partial global::System.Collections.Generic.Dictionary<(string ApiVersion, string Kind), global::System.Func<" + target.Name + ", global::System.Text.Json.Nodes.JsonObject, global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>>> CreateKinds() => new(" + kinds.Count + ")");
         code.AppendLine("    {");
         foreach (var (apiVersion, kind, model) in kinds.OrderBy(k => k.ApiVersion, StringComparer.Ordinal).ThenBy(k => k.Kind, StringComparer.Ordinal))
@@ -67,7 +77,7 @@ public sealed class KubernetesReadersGenerator : IIncrementalGenerator
         }
 
         code.AppendLine("    };");
-        foreach (var model in models.All)
+        foreach (var model in models.All.Where(reachable.Contains))
         {
             var full = KubernetesWritersGenerator.Full(model);
             code.AppendLine();
@@ -117,6 +127,37 @@ public sealed class KubernetesReadersGenerator : IIncrementalGenerator
 
         code.AppendLine("}");
         return new KubernetesWritersGenerator.Output(target.Name + ".g.cs", code.ToString(), [.. diagnostics]);
+    }
+
+    private static bool IsGeneral(string apiVersion)
+    {
+        var version = apiVersion.Substring(apiVersion.LastIndexOf('/') + 1);
+        return version.Length > 1 && version[0] == 'v' && version.Skip(1).All(char.IsDigit);
+    }
+
+    // The model and every model its properties hold, at any depth (through lists and maps).
+    private static void Reach(KubernetesWritersGenerator.Models models, INamedTypeSymbol model, HashSet<INamedTypeSymbol> reachable)
+    {
+        if (!reachable.Add(model))
+        {
+            return;
+        }
+
+        foreach (var member in KubernetesWritersGenerator.Members(model))
+        {
+            ITypeSymbol? type = KubernetesWritersGenerator.Underlying(member.Property.Type);
+            while (type is not null)
+            {
+                if (type is INamedTypeSymbol named && models.IsModel(named))
+                {
+                    Reach(models, named, reachable);
+                    break;
+                }
+
+                type = KubernetesWritersGenerator.Element(type, models.Dictionaries) ?? KubernetesWritersGenerator.Element(type, models.Sequences);
+                type = type is null ? null : KubernetesWritersGenerator.Underlying(type);
+            }
+        }
     }
 
     // An expression reading the JsonNode in `node` as a value of the type; null when the type is not readable.

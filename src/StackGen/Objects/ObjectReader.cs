@@ -8,8 +8,9 @@ namespace StackGen.Objects;
 
 /// <summary>
 /// Reads a Kubernetes object written as JSON (a document of a chart's render or of an upstream manifest) into the type a
-/// stack would build: a built-in kind as its <c>k8s.Models</c> class (through readers StackGen.Generators generates at
-/// compile time, the inverse of the writers), any other kind as an <see cref="UntypedObject"/> with typed metadata.
+/// stack would build: a built-in kind of a GA version as its <c>k8s.Models</c> class (through readers StackGen.Generators
+/// generates at compile time, the inverse of the writers), any other kind (alpha and beta built-ins, custom resources)
+/// as an <see cref="UntypedObject"/> with typed metadata.
 /// Strict like the API server's field validation: a field the model does not have, or a value of the wrong type, is
 /// an <see cref="ObjectReadException"/> naming its path (the server would drop or refuse it, so the render would lie).
 /// A null value is no value, as for the API server. No reflection, no serializer.
