@@ -8,9 +8,10 @@ namespace StackGen.Objects;
 
 /// <summary>
 /// Reads a Kubernetes object written as JSON (a document of a chart's render or of an upstream manifest) into the type a
-/// stack would build: a built-in kind of a GA version as its <c>k8s.Models</c> class (through readers StackGen.Generators
-/// generates at compile time, the inverse of the writers), any other kind (alpha and beta built-ins, custom resources)
-/// as an <see cref="UntypedObject"/> with typed metadata.
+/// stack would build: a built-in kind of a GA version as its <c>k8s.Models</c> class, a custom kind whose CRD is in
+/// <c>crds/</c> as its generated class (through readers StackGen.Generators generates at compile time, the inverse of
+/// the writers), any other kind (alpha and beta built-ins, other custom resources) as an <see cref="UntypedObject"/>
+/// with typed metadata.
 /// Strict like the API server's field validation: a field the model does not have, or a value of the wrong type, is
 /// an <see cref="ObjectReadException"/> naming its path (the server would drop or refuse it, so the render would lie).
 /// A null value is no value, as for the API server. No reflection, no serializer.
@@ -18,7 +19,7 @@ namespace StackGen.Objects;
 [KubernetesReaders]
 public sealed partial class ObjectReader
 {
-    private static readonly Dictionary<(string ApiVersion, string Kind), Func<ObjectReader, JsonObject, IKubernetesObject<V1ObjectMeta>>> Kinds = CreateKinds();
+    private static readonly Dictionary<(string ApiVersion, string Kind), Func<ObjectReader, JsonObject, IKubernetesObject<V1ObjectMeta>>> Kinds = AllKinds();
 
     /// <summary>
     /// Beta versions of workload kinds that old charts still render (apps/v1beta1 StatefulSets, extensions/v1beta1
@@ -70,6 +71,16 @@ public sealed partial class ObjectReader
 
     private static partial Dictionary<(string ApiVersion, string Kind), Func<ObjectReader, JsonObject, IKubernetesObject<V1ObjectMeta>>> CreateKinds();
 
+    // The classes generated from crds/ (StackGen.Generators' CustomResourcesGenerator) are read like the built-ins.
+    static partial void AddCustomResourceReaders(Dictionary<(string ApiVersion, string Kind), Func<ObjectReader, JsonObject, IKubernetesObject<V1ObjectMeta>>> readers);
+
+    private static Dictionary<(string ApiVersion, string Kind), Func<ObjectReader, JsonObject, IKubernetesObject<V1ObjectMeta>>> AllKinds()
+    {
+        var kinds = CreateKinds();
+        AddCustomResourceReaders(kinds);
+        return kinds;
+    }
+
     private string Required(JsonObject json, string key)
     {
         Enter(key);
@@ -109,6 +120,13 @@ public sealed partial class ObjectReader
         var dotted = string.Concat(_path.Select((s, i) => s.StartsWith('[') || i == 0 ? s : "." + s));
         var pointer = string.Concat(_path.Select(s => "/" + (s.StartsWith('[') ? s[1..^1] : s.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal))));
         return new ObjectReadException(dotted, pointer, problem, atKey);
+    }
+
+    // A field the CRD's schema requires, absent.
+    private ObjectReadException Missing(string key)
+    {
+        Enter(key);
+        return Problem("missing: the CRD's schema requires it");
     }
 
     private void Unknown(string key)

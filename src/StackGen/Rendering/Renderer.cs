@@ -69,7 +69,10 @@ public sealed class Renderer(StackCatalog catalog)
         try
         {
             RenderedObject[] objects = [.. layers.Stack.Build(context, layers.Settings.Value).Select(built => new RenderedObject(layers.Stack.Name, Complete(built, layers.Stack, environment, system)))];
-            foreach (var custom in objects.Select(o => o.Resource.GetType()).Where(t => CustomResourceKinds.OfModel(t) is not null && !layers.Stack.CustomKinds.Contains(t)))
+
+            // A chart or manifest renders what it renders: CustomKinds lists what the stack's own code builds.
+            var upstream = context.Facts.Where(f => f.Fact is Facts.Upstream).Select(f => (object)f.Resource).ToHashSet(ReferenceEqualityComparer.Instance);
+            foreach (var custom in objects.Where(o => !upstream.Contains(o.Resource)).Select(o => o.Resource.GetType()).Where(t => CustomResourceKinds.OfModel(t) is not null && !layers.Stack.CustomKinds.Contains(t)))
             {
                 throw new InvalidOperationException($"stack {layers.Stack.Name} built a {custom.FullName} but does not list it in its CustomKinds");
             }

@@ -47,6 +47,7 @@ public sealed class ManifestStackTests : IDisposable
         Assert.Contains("kind: CustomResourceDefinition\nmetadata:\n  name: queues.example.org\n", run.Out);
         Assert.Contains("kind: Deployment\nmetadata:\n  name: queue-operator\n  namespace: shop-dev\n", run.Out);
         Assert.Contains("spec:\n  replicas: 2\n", run.Out);
+        Assert.Contains("kind: ServiceMonitor\nmetadata:\n  name: queue-operator\n  namespace: shop-dev\n", run.Out);
         Assert.Contains("    app.kubernetes.io/managed-by: stackgen\n", run.Out);
         Assert.Equal(run.Out, Stackgen("render", "--env", "dev").Out);
     }

@@ -88,6 +88,40 @@ public sealed class ManifestsTests : IDisposable
     }
 
     [Fact]
+    public void A_custom_resource_whose_crd_is_in_crds_is_read_into_its_generated_class_and_back()
+    {
+        const string yaml = """
+            apiVersion: monitoring.coreos.com/v1
+            kind: ServiceMonitor
+            metadata:
+              name: queue
+            spec:
+              selector:
+                matchLabels:
+                  app: queue
+              endpoints:
+                - port: metrics
+                  interval: 30s
+                  scheme: https
+            """;
+
+        var monitor = Assert.IsType<StackGen.CustomResources.Monitoring.V1.ServiceMonitor>(Assert.Single(Manifests.Read(yaml, At)).Resource);
+
+        Assert.Equal("metrics", Assert.Single(monitor.Spec.Endpoints!).Port);
+        Assert.True(JsonNode.DeepEquals(ManifestReader.Read(yaml)[0], KubernetesObjects.ToJson(monitor)));
+    }
+
+    [Fact]
+    public void A_custom_resource_value_outside_its_enum_is_an_error_listing_the_values()
+    {
+        const string yaml = "apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: q\nspec:\n  selector: {}\n  endpoints:\n  - scheme: htps\n";
+
+        var error = Assert.Single(Assert.Throws<InputException>(() => Manifests.Read(yaml, At)).Errors);
+
+        Assert.StartsWith("manifest.yaml:8:13: error: ServiceMonitor/q: spec.endpoints[0].scheme: expected one of http, https", error.ToString());
+    }
+
+    [Fact]
     public void A_field_a_built_in_kind_does_not_have_is_an_error_at_its_line()
     {
         const string yaml = """
