@@ -72,6 +72,27 @@ public sealed class ChartStackTests : IDisposable
     }
 
     [Fact]
+    public void A_field_the_kind_does_not_have_is_exit_2_naming_the_charts_template()
+    {
+        var scratch = Directory.CreateTempSubdirectory("stackgen-chart-").FullName;
+        try
+        {
+            var chart = ChartFixtures.CopyOf(ChartFixtures.Queue, scratch);
+            var template = Path.Combine(chart, "templates", "statefulset.yaml");
+            File.WriteAllText(template, File.ReadAllText(template).Replace("          image:", "          imagePullPolice: Always\n          image:", StringComparison.Ordinal));
+            Assert.Equal(0, CliRun.In(_repository.Root, "vendor", chart, "--replace").ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+
+        var run = Stackgen("render", "--env", "dev");
+
+        BadInput.AssertOneError(run, "vendor/charts/queue/1.0.0/templates/statefulset.yaml: error: StatefulSet/broker-queue: spec.template.spec.containers[0].imagePullPolice: unknown field 'imagePullPolice' (the API server would drop it)");
+    }
+
+    [Fact]
     public void Explain_shows_each_chart_value_with_its_provenance()
     {
         var run = Stackgen("explain", "--env", "dev", "broker.values");
