@@ -378,7 +378,8 @@ public static class SettingsBinder
                 overrode.Add(previous.Location);
             }
 
-            if (!location.IsCodeDefault)
+            // What the chart's values.yaml says underneath is not listed: only a value the code also set was overridden here.
+            if (!location.IsCodeDefault && values.IsSetInCode(pointer))
             {
                 overrode.Add(SourceLocation.CodeDefault);
             }

@@ -31,6 +31,9 @@ public sealed record ChartValues
 
     public static ChartValues Empty => new([], new(StringComparer.Ordinal), new(StringComparer.Ordinal));
 
+    // The values For was given in code, kept through binding: what explain says an environment's value overrode.
+    private JsonObject? CodeDefaults { get; init; }
+
     /// <summary>
     /// A settings property's default: values for the vendored chart <paramref name="chart"/>, with
     /// <paramref name="defaults"/> given in code under what environment files write (and over the chart's values.yaml).
@@ -38,7 +41,7 @@ public sealed record ChartValues
     public static ChartValues For(string chart, JsonObject? defaults = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(chart);
-        return (defaults is null ? Empty : FromJson(defaults, SourceLocation.CodeDefault)) with { Chart = chart };
+        return (defaults is null ? Empty : FromJson(defaults, SourceLocation.CodeDefault)) with { Chart = chart, CodeDefaults = defaults };
     }
 
     /// <summary>
@@ -72,7 +75,13 @@ public sealed record ChartValues
     /// </summary>
     /// <exception cref="InputException">The node is not a mapping.</exception>
     public static ChartValues Bind(SettingNode node, ChartValues? current) =>
-        current is null ? From(node) : From(node).Over(current) with { Chart = current.Chart };
+        current is null ? From(node) : From(node).Over(current) with { Chart = current.Chart, CodeDefaults = current.CodeDefaults };
+
+    /// <summary>Whether the values given in code (<see cref="For"/>) set the value at the JSON pointer <paramref name="path"/>.</summary>
+    public bool IsSetInCode(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Aggregate((JsonNode?)CodeDefaults, (node, segment) => node is JsonObject mapping
+            ? mapping[segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)]
+            : node is JsonArray sequence && int.TryParse(segment, System.Globalization.CultureInfo.InvariantCulture, out var i) && i < sequence.Count ? sequence[i] : null) is not null;
 
     /// <summary>
     /// Every value that is not a mapping (scalars and lists, as a user reads them in YAML), by JSON pointer, with where it

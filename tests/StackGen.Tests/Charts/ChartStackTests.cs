@@ -100,11 +100,22 @@ public sealed class ChartStackTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Equal(
             """
-            broker.values.podLabels.tier = messaging  (environments/dev.yaml:10:15, overrides default in code)
-            broker.values.replicaCount = 2  (environments/dev.yaml:8:21, overrides default in code)
+            broker.values.podLabels.tier = messaging  (environments/dev.yaml:10:15)
+            broker.values.replicaCount = 2  (environments/dev.yaml:8:21)
 
             """,
             run.Out);
+    }
+
+    [Fact]
+    public void A_team_layer_overrides_a_chart_value_and_explain_says_what_it_overrode()
+    {
+        _repository.With("dev/platform.yaml", "stacks:\n  broker:\n    values:\n      replicaCount: 4\n");
+
+        var run = Stackgen("explain", "--env", "dev", "broker.values.replicaCount");
+
+        Assert.Equal("broker.values.replicaCount = 4  (environments/dev/platform.yaml:4:21, overrides environments/dev.yaml:8:21)\n", run.Out);
+        Assert.Contains("  replicas: 4\n", Stackgen("render", "--env", "dev").Out);
     }
 
     public void Dispose() => _repository.Dispose();
