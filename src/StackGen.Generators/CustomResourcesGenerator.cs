@@ -83,6 +83,18 @@ public sealed class CustomResourcesGenerator : IIncrementalGenerator
         code.AppendLine();
         code.AppendLine("namespace StackGen.Objects");
         code.AppendLine("{");
+        code.AppendLine("    partial class ObjectReader");
+        code.AppendLine("    {");
+        code.AppendLine("        static partial void AddCustomResourceReaders(global::System.Collections.Generic.Dictionary<(string ApiVersion, string Kind), global::System.Func<ObjectReader, global::System.Text.Json.Nodes.JsonObject, global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>>> readers)");
+        code.AppendLine("        {");
+        foreach (var reader in ordered.SelectMany(o => o.Readers))
+        {
+            code.Append("            ").AppendLine(reader);
+        }
+
+        code.AppendLine("        }");
+        code.AppendLine("    }");
+        code.AppendLine();
         code.AppendLine("    partial class CustomResourceKinds");
         code.AppendLine("    {");
         code.AppendLine("        private static partial CustomResourceKind[] Create() =>");
@@ -100,7 +112,7 @@ public sealed class CustomResourcesGenerator : IIncrementalGenerator
 }
 
 /// <summary>What one CRD file generates: equatable by value, so an unchanged file is not generated again.</summary>
-internal sealed class CrdOutput(string path, string text, string hintName, string source, ImmutableArray<CrdProblem> problems, ImmutableArray<CrdWriter> writers, ImmutableArray<string> kinds)
+internal sealed class CrdOutput(string path, string text, string hintName, string source, ImmutableArray<CrdProblem> problems, ImmutableArray<CrdWriter> writers, ImmutableArray<string> kinds, ImmutableArray<string> readers = default)
     : IEquatable<CrdOutput>
 {
     public string Path { get; } = path;
@@ -119,9 +131,12 @@ internal sealed class CrdOutput(string path, string text, string hintName, strin
     /// <summary>A C# expression constructing a <c>CustomResourceKind</c>, per kind and served version.</summary>
     public ImmutableArray<string> Kinds { get; } = kinds;
 
+    /// <summary>A statement adding each kind's reader to ObjectReader's table, per kind and served version.</summary>
+    public ImmutableArray<string> Readers { get; } = readers.IsDefault ? [] : readers;
+
     public bool Equals(CrdOutput? other) =>
         other is not null && Path == other.Path && Text == other.Text && Source == other.Source && Problems.SequenceEqual(other.Problems)
-        && Writers.SequenceEqual(other.Writers) && Kinds.SequenceEqual(other.Kinds);
+        && Writers.SequenceEqual(other.Writers) && Kinds.SequenceEqual(other.Kinds) && Readers.SequenceEqual(other.Readers);
 
     public override bool Equals(object? obj) => Equals(obj as CrdOutput);
 

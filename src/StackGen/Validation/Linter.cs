@@ -39,6 +39,7 @@ public static class Linter
         new ProbesPresent(),
         new PinnedImages(),
         new SingleWriter(),
+        new ChartValuesChecked(),
     ];
 
     /// <summary>
