@@ -7,7 +7,7 @@ namespace StackGen.Tests.Apply;
 
 /// <summary>
 /// `stackgen apply` of a chart-backed stack against the fake API server: its objects are ordinary members of the stack's
-/// ApplySet, the chart's CRD goes first, and an object a new chart version no longer renders is pruned.
+/// ApplySet, the chart's CRD goes first, its pre-install hook Job runs and completes before its workloads, and an object a new chart version no longer renders is pruned.
 /// </summary>
 public sealed class ChartApplyTests : IAsyncLifetime, IDisposable
 {
@@ -44,6 +44,13 @@ public sealed class ChartApplyTests : IAsyncLifetime, IDisposable
         var definition = requests.First(r => r.Method == "PATCH" && r.Path == DefinitionPath && r.QueryValue("dryRun") is null).Number;
         var firstWorkload = requests.First(r => r.Method == "PATCH" && r.Path.Contains("/statefulsets/", StringComparison.Ordinal) && r.QueryValue("dryRun") is null).Number;
         Assert.True(definition < firstWorkload, "the StatefulSet was applied before the chart's CRD");
+
+        // The chart's pre-install hook (helm.sh/hook: pre-install,pre-upgrade) runs and completes before the workloads.
+        var hook = requests.First(r => r.Method == "PATCH" && r.Path.EndsWith("/jobs/broker-queue-migrate", StringComparison.Ordinal) && r.QueryValue("dryRun") is null).Number;
+        Assert.True(hook < firstWorkload, run.Out);
+        Assert.Contains(requests, r => r.Method == "GET" && r.Path.EndsWith("/jobs/broker-queue-migrate", StringComparison.Ordinal) && r.Number > hook && r.Number < firstWorkload);
+        Assert.Contains("job/broker-queue-migrate: created (pre-install hook of stack broker)", run.Out, StringComparison.Ordinal);
+        Assert.Equal("True", (string?)_cluster.Live("batch/v1", "Job", "broker-queue-migrate")!["status"]!["conditions"]!.AsArray().Single(c => (string?)c!["type"] == "Complete")!["status"]);
         Assert.Contains("statefulset/broker-queue: created", run.Out, StringComparison.Ordinal);
         Assert.Contains("broker: recorded revision 1", run.Out, StringComparison.Ordinal);
         Assert.Equal(120L, (long?)_cluster.Live("apps/v1", "StatefulSet", "broker-queue")!["spec"]!["template"]!["spec"]!["terminationGracePeriodSeconds"]);
