@@ -95,12 +95,42 @@ public sealed class CustomResourcesGenerator : IIncrementalGenerator
         code.AppendLine("        ];");
         code.AppendLine("    }");
         code.AppendLine("}");
+        code.AppendLine();
+        code.AppendLine("namespace StackGen.Validation.Schemas");
+        code.AppendLine("{");
+        code.AppendLine("    partial class DefinitionCatalog");
+        code.AppendLine("    {");
+        var definitions = ordered.SelectMany(o => o.Definitions.Select(d => (o.Path, Definition: d))).ToArray();
+        code.AppendLine("        private static partial RepositoryDefinition[] CreateRepositoryDefinitions() =>");
+        code.AppendLine("        [");
+        foreach (var (path, definition) in definitions)
+        {
+            code.Append("            new(").Append(CrdFile.Literal(CrdFile.Relative(path))).Append(", ").Append(CrdFile.Literal(definition.Group)).Append(", ")
+                .Append(CrdFile.Literal(definition.Kind)).AppendLine("),");
+        }
+
+        code.AppendLine("        ];");
+        code.AppendLine();
+        code.AppendLine("        // UTF-8 literals: constant data in the binary, read (and paged in) only when lint asks for the definition.");
+        code.AppendLine("        private static partial global::System.ReadOnlySpan<byte> RepositoryDefinitionJson(int index) => index switch");
+        code.AppendLine("        {");
+        for (var index = 0; index < definitions.Length; index++)
+        {
+            code.Append("            ").Append(index.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(" => ")
+                .Append(CrdFile.Literal(definitions[index].Definition.Json)).AppendLine("u8,");
+        }
+
+        code.AppendLine("            _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),");
+        code.AppendLine("        };");
+        code.AppendLine("    }");
+        code.AppendLine("}");
         return code.ToString();
     }
 }
 
 /// <summary>What one CRD file generates: equatable by value, so an unchanged file is not generated again.</summary>
-internal sealed class CrdOutput(string path, string text, string hintName, string source, ImmutableArray<CrdProblem> problems, ImmutableArray<CrdWriter> writers, ImmutableArray<string> kinds)
+internal sealed class CrdOutput(
+    string path, string text, string hintName, string source, ImmutableArray<CrdProblem> problems, ImmutableArray<CrdWriter> writers, ImmutableArray<string> kinds, ImmutableArray<CrdDefinition> definitions)
     : IEquatable<CrdOutput>
 {
     public string Path { get; } = path;
@@ -119,9 +149,13 @@ internal sealed class CrdOutput(string path, string text, string hintName, strin
     /// <summary>A C# expression constructing a <c>CustomResourceKind</c>, per kind and served version.</summary>
     public ImmutableArray<string> Kinds { get; } = kinds;
 
+    /// <summary>Each CRD in the file as lint reads it (<see cref="CrdSchemaJson"/>).</summary>
+    public ImmutableArray<CrdDefinition> Definitions { get; } = definitions;
+
     public bool Equals(CrdOutput? other) =>
         other is not null && Path == other.Path && Text == other.Text && Source == other.Source && Problems.SequenceEqual(other.Problems)
-        && Writers.SequenceEqual(other.Writers) && Kinds.SequenceEqual(other.Kinds);
+        && Writers.SequenceEqual(other.Writers) && Kinds.SequenceEqual(other.Kinds)
+        && Definitions.SequenceEqual(other.Definitions);
 
     public override bool Equals(object? obj) => Equals(obj as CrdOutput);
 
@@ -139,6 +173,22 @@ internal sealed class CrdWriter(string type, string method) : IEquatable<CrdWrit
     public override bool Equals(object? obj) => Equals(obj as CrdWriter);
 
     public override int GetHashCode() => Type.GetHashCode();
+}
+
+/// <summary>One CRD's group and kind, and what lint needs of it as JSON.</summary>
+internal sealed class CrdDefinition(string group, string kind, string json) : IEquatable<CrdDefinition>
+{
+    public string Group { get; } = group;
+
+    public string Kind { get; } = kind;
+
+    public string Json { get; } = json;
+
+    public bool Equals(CrdDefinition? other) => other is not null && Group == other.Group && Kind == other.Kind && Json == other.Json;
+
+    public override bool Equals(object? obj) => Equals(obj as CrdDefinition);
+
+    public override int GetHashCode() => Json.GetHashCode();
 }
 
 /// <summary>A construct the generator cannot map: where (1-based line and column) and its JSON path in the CRD.</summary>
