@@ -10,9 +10,10 @@ namespace StackGen.Generators;
 /// <c>crds/**/*.yaml</c>) into typed model classes and their TreeWriter writers, at compile time: one class per kind
 /// and served version in <c>StackGen.CustomResources.&lt;Group&gt;.&lt;Version&gt;</c> (see <see cref="CrdFile"/> for the
 /// naming and type mapping), one writer method per class in <c>StackGen.Emitting.KubernetesObjects</c> (the same key
-/// order as the built-in models, no reflection), and one entry per kind in <c>StackGen.Objects.CustomResourceKinds</c>
-/// (group, version, plural, scope, source file). A schema construct it cannot map fails the build (SG9101) at the file,
-/// line and column, naming the JSON path of the construct in the CRD.
+/// order as the built-in models, no reflection), one entry per kind in <c>StackGen.Objects.CustomResourceKinds</c>
+/// (group, version, plural, scope, source file), and per CRD the schemas lint validates custom resources against, as
+/// compact JSON in <c>StackGen.Validation.Schemas.DefinitionCatalog</c> (<see cref="CrdSchemaJson"/>). A schema construct
+/// it cannot map fails the build (SG9101) at the file, line and column, naming the JSON path of the construct in the CRD.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class CustomResourcesGenerator : IIncrementalGenerator
