@@ -3,6 +3,7 @@ using StackGen.Apply.History;
 using StackGen.Apply.Kube;
 using StackGen.Apply.Locking;
 using StackGen.Apply.Manifests;
+using StackGen.Apply.Phases;
 using StackGen.Apply.Waiting;
 
 namespace StackGen.Apply;
@@ -10,8 +11,10 @@ namespace StackGen.Apply;
 /// <summary>
 /// Applies stacks to a cluster: make sure the target namespace exists (creating it only when asked), plan with
 /// dry runs (conflicts and rejected objects stop everything before the first write), take each changed stack's
-/// lock and plan again under it, widen each set's parent, server-side apply what changed in install and dependency order, prune what left the render, narrow the
-/// parents, wait for health, record a revision per stack. An unchanged render writes nothing at all. Every
+/// lock and plan again under it, widen each set's parent, server-side apply what changed in install and dependency order
+/// (configuration, services and storage; then the pre-install/pre-upgrade hooks, each waited for until complete; then
+/// the workloads and the rest), prune what left the render, narrow the parents, wait for health, run the
+/// post-install/post-upgrade hooks, record a revision per stack. An unchanged render writes nothing at all. Every
 /// step is idempotent: an apply cut off anywhere converges when run again.
 /// </summary>
 public sealed class Applier(ResourceClient client, ApplyHost host, string environment, string ns, TextWriter output, TextWriter error)
@@ -49,7 +52,7 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
 
             var plan = unborn && options.DryRun
                 ? target.Unborn(environment, stacks)
-                : await new Planner(client, environment, ns).PlanAsync(stacks, options.ForceConflicts, cancel).ConfigureAwait(false);
+                : await new Planner(client, environment, ns, options.RunHooks).PlanAsync(stacks, options.ForceConflicts, cancel).ConfigureAwait(false);
             if (!await ReportBlockersAsync(plan).ConfigureAwait(false))
             {
                 return false;
@@ -83,7 +86,7 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
 
             // Look again under the lock: another apply may have finished between the first look and taking it,
             // and pruning must not act on what it saw before.
-            var locked = await new Planner(client, environment, ns).PlanAsync([.. writing.Select(s => s.Manifest)], options.ForceConflicts, cancel).ConfigureAwait(false);
+            var locked = await new Planner(client, environment, ns, options.RunHooks).PlanAsync([.. writing.Select(s => s.Manifest)], options.ForceConflicts, cancel).ConfigureAwait(false);
             if (!await ReportBlockersAsync(locked).ConfigureAwait(false))
             {
                 return false;
@@ -100,7 +103,7 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
                 }
 
                 // The definitions changed what the server accepts and serves: plan the rest again against them.
-                locked = await new Planner(client, environment, ns).PlanAsync([.. locked.Stacks.Select(s => s.Manifest)], options.ForceConflicts, cancel).ConfigureAwait(false);
+                locked = await new Planner(client, environment, ns, options.RunHooks).PlanAsync([.. locked.Stacks.Select(s => s.Manifest)], options.ForceConflicts, cancel).ConfigureAwait(false);
                 if (!await ReportBlockersAsync(locked).ConfigureAwait(false))
                 {
                     return false;
@@ -111,12 +114,17 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
 
             await WidenAsync(writing, parents, cancel).ConfigureAwait(false);
 
-            foreach (var change in locked.Changes.Where(c => c.Kind != ChangeKind.Unchanged))
+            // A failed hook before the workloads stops here: nothing after it is written, nothing pruned, no revision.
+            var hooks = new HookRunner(client, host, output, error);
+            var phases = ApplyPhases.Of(locked);
+            var installs = Installs(locked);
+            await ApplyChangesAsync(phases.Foundation, options, locks, cancel).ConfigureAwait(false);
+            if (!await hooks.RunAsync(phases.BeforeWorkloads, installs, options, token => RenewAsync(locks, token), cancel).ConfigureAwait(false))
             {
-                await client.ApplyAsync(change.Desired, dryRun: false, options.ForceConflicts, cancel).ConfigureAwait(false);
-                await output.WriteLineAsync($"{change.Item.Display}: {(change.Kind == ChangeKind.Create ? "created" : "configured")}").ConfigureAwait(false);
-                await RenewAsync(locks, cancel).ConfigureAwait(false);
+                return false;
             }
+
+            await ApplyChangesAsync(phases.Workloads, options, locks, cancel).ConfigureAwait(false);
 
             foreach (var stack in writing)
             {
@@ -130,6 +138,11 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
 
             await PrintKeptAsync(plan, options).ConfigureAwait(false);
             if (options.Wait && !await WaitAsync(plan, options, locks, cancel).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            if (!await hooks.RunAsync(phases.AfterWorkloads, installs, options, token => RenewAsync(locks, token), cancel).ConfigureAwait(false))
             {
                 return false;
             }
@@ -309,11 +322,35 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
         return plan.CanApply;
     }
 
+    private async Task ApplyChangesAsync(IEnumerable<ObjectChange> changes, ApplyOptions options, List<ApplyLock> locks, CancellationToken cancel)
+    {
+        foreach (var change in changes)
+        {
+            await client.ApplyAsync(change.Desired, dryRun: false, options.ForceConflicts, cancel).ConfigureAwait(false);
+            await output.WriteLineAsync($"{change.Item.Display}: {(change.Kind == ChangeKind.Create ? "created" : "configured")}").ConfigureAwait(false);
+            await RenewAsync(locks, cancel).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The stacks this apply installs (<see cref="StackPlan.Installs"/>): for them a hook's install events count, else its upgrade events.</summary>
+    private static HashSet<string> Installs(Plan plan) => plan.Stacks.Where(s => s.Installs).Select(s => s.Set.Stack).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>What apply would write, in the order and phases it would write it; hooks say when they would run.</summary>
     private async Task PrintPlanAsync(Plan plan, ApplyOptions options, CancellationToken cancel)
     {
-        foreach (var change in plan.Changes.Where(c => c.Kind != ChangeKind.Unchanged))
+        var phases = ApplyPhases.Of(plan);
+        var installs = Installs(plan);
+        IEnumerable<(ObjectChange Change, string? Phase)> phased =
+        [
+            .. phases.Foundation.Select(c => (c, (string?)null)),
+            .. phases.BeforeWorkloads.Select(c => (c, (string?)$"{HookRunner.Describe(c, installs.Contains(c.Stack))}: runs and completes before the workloads")),
+            .. phases.Workloads.Select(c => (c, (string?)null)),
+            .. phases.AfterWorkloads.Select(c => (c, (string?)$"{HookRunner.Describe(c, installs.Contains(c.Stack))}: runs and completes once the workloads are healthy")),
+        ];
+        foreach (var (change, phase) in phased)
         {
-            await output.WriteLineAsync($"{change.Item.Display}: {(change.Kind == ChangeKind.Create ? "created" : "configured")} (dry run)").ConfigureAwait(false);
+            var verb = change.Recreate ? "replaced" : change.Kind == ChangeKind.Create ? "created" : "configured";
+            await output.WriteLineAsync($"{change.Item.Display}: {verb} (dry run{(phase is null ? "" : "; " + phase)})").ConfigureAwait(false);
         }
 
         foreach (var stack in plan.Stacks.Where(_ => options.Prune))
@@ -353,8 +390,9 @@ public sealed class Applier(ResourceClient client, ApplyHost host, string enviro
 
     private async Task<bool> WaitAsync(Plan plan, ApplyOptions options, List<ApplyLock> locks, CancellationToken cancel)
     {
+        // Hooks were waited for in their phases (and may be gone by their delete policy).
         var result = await new Waiter(client, host, output)
-            .WaitAsync([.. plan.Changes.Select(c => c.Item)], options.Timeout, token => RenewAsync(locks, token), cancel)
+            .WaitAsync([.. plan.Changes.Where(c => c.Hook is null).Select(c => c.Item)], options.Timeout, token => RenewAsync(locks, token), cancel)
             .ConfigureAwait(false);
         foreach (var problem in result.Problems)
         {

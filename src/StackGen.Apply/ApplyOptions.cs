@@ -20,4 +20,11 @@ public sealed record ApplyOptions
     public bool Wait { get; init; } = true;
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Run the render's Helm hooks (install/upgrade ones) in their phases. False for rollback: as `helm rollback` runs no
+    /// install or upgrade hook, a rollback does not run a migration Job again (with the old code, against the newer
+    /// schema); hooks are neither applied nor pruned.
+    /// </summary>
+    public bool RunHooks { get; init; } = true;
 }

@@ -1,3 +1,4 @@
+using StackGen.Apply.Kube;
 using StackGen.Rendering;
 
 namespace StackGen.Apply;
@@ -21,7 +22,7 @@ public sealed class ApplyOrder(IReadOnlyList<string> stackOrder) : IComparer<Obj
             return byKind;
         }
 
-        var byStack = StackRank(x.Stack).CompareTo(StackRank(y.Stack));
+        var byStack = StackRank(stackOrder, x.Stack).CompareTo(StackRank(stackOrder, y.Stack));
         if (byStack != 0)
         {
             return byStack;
@@ -31,7 +32,14 @@ public sealed class ApplyOrder(IReadOnlyList<string> stackOrder) : IComparer<Obj
         return byKindName != 0 ? byKindName : string.CompareOrdinal(x.Item.Name, y.Item.Name);
     }
 
-    private int StackRank(string stack)
+    /// <summary>
+    /// True for kinds applied before any workload: namespaces, identities, configuration, services, storage (and
+    /// definitions). A stack's pre-install/pre-upgrade hooks run after these and before the rest.
+    /// </summary>
+    public static bool PrecedesWorkloads(ObjectRef item) => InstallOrder.Rank(item.Kind) < InstallOrder.Rank("DaemonSet");
+
+    /// <summary>A stack's place in <paramref name="stackOrder"/>; stacks not in it go last.</summary>
+    public static int StackRank(IReadOnlyList<string> stackOrder, string stack)
     {
         for (var i = 0; i < stackOrder.Count; i++)
         {

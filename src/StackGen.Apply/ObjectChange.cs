@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using StackGen.Apply.Diffing;
 using StackGen.Apply.Kube;
 using StackGen.Emitting;
+using StackGen.Objects;
 
 namespace StackGen.Apply;
 
@@ -17,6 +18,15 @@ public sealed record ObjectChange(string Stack, ObjectRef Item, JsonObject Desir
     /// </summary>
     public bool AwaitsDefinition { get; init; }
 
+    /// <summary>The object's Helm hook (helm.sh/hook): apply runs it in a phase of its own; null for an ordinary object.</summary>
+    public Hook? Hook { get; init; }
+
+    /// <summary>
+    /// A hook with the before-hook-creation delete policy whose live object of the same name must go before it is
+    /// created anew: its content changed in a way the server refuses to patch (a Job's template), or its last run failed.
+    /// </summary>
+    public bool Recreate { get; init; }
+
     /// <summary>Fields of a custom resource the server drops (its definition does not declare them), as paths.</summary>
     public IReadOnlyList<string> Dropped { get; init; } = [];
 
@@ -27,7 +37,7 @@ public sealed record ObjectChange(string Stack, ObjectRef Item, JsonObject Desir
     public string Diff()
     {
         var before = Live is null ? "" : YamlEmitter.Write(ServerNoise.Strip(Live));
-        var applied = DryRun ?? (AwaitsDefinition ? Desired : null);
+        var applied = DryRun ?? (AwaitsDefinition || Recreate ? Desired : null);
         var after = applied is null ? "" : YamlEmitter.Write(ServerNoise.Strip(applied));
         var name = $"{Item.Group}{(Item.Group.Length > 0 ? "." : "")}{Item.Version}.{Item.Kind}.{Item.Namespace ?? "-"}.{Item.Name}";
         return UnifiedDiff.Format(before, after, Live is null ? "/dev/null" : $"live/{name}", $"applied/{name}");

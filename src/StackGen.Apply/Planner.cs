@@ -1,9 +1,12 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using StackGen.Apply.Diffing;
 using StackGen.Apply.History;
 using StackGen.Apply.Kube;
 using StackGen.Apply.Manifests;
 using StackGen.Apply.Sets;
+using StackGen.Apply.Waiting;
+using StackGen.Objects;
 
 namespace StackGen.Apply;
 
@@ -14,8 +17,11 @@ namespace StackGen.Apply;
 /// A custom resource whose kind the cluster does not serve yet, but a CustomResourceDefinition of the render
 /// defines, cannot be dry-run: it is planned as a creation that awaits its definition (apply establishes the
 /// definition, then plans again). One whose kind nothing defines stops the apply before anything is written.
+/// A Helm hook runs only on the events it names: "install" while the stack has no revision (no apply of it has
+/// succeeded yet), "upgrade" once it has one; a hook that does not run now (or at all, <paramref name="runHooks"/> false
+/// for rollback) is left out of the plan, and not pruned either.
 /// </summary>
-public sealed class Planner(ResourceClient client, string environment, string ns)
+public sealed class Planner(ResourceClient client, string environment, string ns, bool runHooks = true)
 {
     public async Task<Plan> PlanAsync(IReadOnlyList<StackManifest> stacks, bool force, CancellationToken cancel)
     {
@@ -39,11 +45,21 @@ public sealed class Planner(ResourceClient client, string environment, string ns
                 continue;
             }
 
+            var history = await new HistoryStore(client, set).ListAsync(cancel).ConfigureAwait(false);
+            var latest = history.Count > 0 ? history[^1] : null;
             var changes = new List<ObjectChange>();
+            var held = new List<ObjectRef>();
             foreach (var item in manifest.Objects)
             {
                 var desired = set.Member(item);
                 var reference = ObjectRef.Of(desired);
+                var hook = HookOf(desired);
+                if (hook is not null && !(runHooks && hook.RunsOn(install: latest is null)))
+                {
+                    held.Add(reference);
+                    continue;
+                }
+
                 var served = await client.Types.TryResolveAsync(reference.ApiVersion, reference.Kind, cancel).ConfigureAwait(false);
                 var type = served ?? definitions.Find(reference.ApiVersion, reference.Kind);
                 if (type is null)
@@ -70,10 +86,25 @@ public sealed class Planner(ResourceClient client, string environment, string ns
                 {
                     var dryRun = await client.ApplyAsync(desired, dryRun: true, force, cancel).ConfigureAwait(false);
                     var live = await client.GetAsync(reference, cancel).ConfigureAwait(false);
-                    changes.Add(new ObjectChange(manifest.Stack, reference, desired, live, dryRun, ObjectChange.Compare(live, dryRun))
+                    var failedBefore = live is not null && hook?.DeletesWhen(Hook.BeforeHookCreation) == true && Health.Evaluate(live).State == HealthState.Failed;
+                    changes.Add(new ObjectChange(manifest.Stack, reference, desired, live, dryRun, failedBefore ? ChangeKind.Update : ObjectChange.Compare(live, dryRun))
                     {
                         Dropped = ResourceTypes.Builtin(reference.ApiVersion, reference.Kind) is null ? DroppedFields.Find(desired, dryRun) : [],
+                        Hook = hook,
+                        Recreate = failedBefore,
                     });
+                }
+                catch (KubeApiException e) when (e.Status == HttpStatusCode.UnprocessableEntity && hook?.DeletesWhen(Hook.BeforeHookCreation) == true)
+                {
+                    // A hook whose new content the server refuses to patch onto the old (a Job's template is immutable):
+                    // as Helm does, the old one is deleted before the new one is created.
+                    var live = await client.GetAsync(reference, cancel).ConfigureAwait(false);
+                    if (live is null)
+                    {
+                        errors.Add($"{reference.Display} (stack {manifest.Stack}): {e.Message}");
+                    }
+
+                    changes.Add(new ObjectChange(manifest.Stack, reference, desired, live, null, ChangeKind.Update) { Hook = hook, Recreate = live is not null });
                 }
                 catch (KubeApiException e) when (e.Conflicts.Count > 0)
                 {
@@ -96,13 +127,17 @@ public sealed class Planner(ResourceClient client, string environment, string ns
                 definitions,
                 errors,
                 cancel).ConfigureAwait(false);
-            var prune = PruneSelection.Select(set.Id, members, changes.Select(c => c.Item));
-            var history = await new HistoryStore(client, set).ListAsync(cancel).ConfigureAwait(false);
-            var latest = history.Count > 0 ? history[^1] : null;
-            plans.Add(new StackPlan(set, manifest, changes, prune, parent, liveKinds, liveNamespaces, latest));
+            var prune = EarlierRuns.Keep(PruneSelection.Select(set.Id, members, changes.Select(c => c.Item).Concat(held)), members, manifest.Objects);
+            plans.Add(new StackPlan(set, manifest, changes, prune, parent, liveKinds, liveNamespaces, latest) { Held = held });
         }
 
         return new Plan(plans, conflicts, errors);
+    }
+
+    private static Hook? HookOf(JsonObject item)
+    {
+        var annotations = item["metadata"]?["annotations"];
+        return Hook.Parse((string?)annotations?[Hook.Annotation], (string?)annotations?[Hook.WeightAnnotation], (string?)annotations?[Hook.DeletePolicyAnnotation]);
     }
 
 }

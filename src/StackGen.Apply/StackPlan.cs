@@ -17,14 +17,17 @@ public sealed record StackPlan(
     IReadOnlyList<string> LiveNamespaces,
     Revision? Latest)
 {
+    /// <summary>Hooks of the render that do not run in this apply (a pre-install hook on an upgrade): not applied, not pruned, their kinds kept in the set.</summary>
+    public IReadOnlyList<ObjectRef> Held { get; init; } = [];
+
     public bool HasObjectChanges => Changes.Any(c => c.Kind != ChangeKind.Unchanged) || Prune.Delete.Count > 0;
 
     /// <summary>The parent's kinds after this apply: the render's, plus those of members kept although they left it.</summary>
     public IReadOnlyList<GroupKind> FinalGroupKinds =>
-        [.. Changes.Select(c => GroupKind.Of(c.Item)).Concat(Prune.Keep.Select(k => GroupKind.Of(k.Item))).Distinct()];
+        [.. Changes.Select(c => GroupKind.Of(c.Item)).Concat(Prune.Keep.Select(k => GroupKind.Of(k.Item))).Concat(Held.Select(GroupKind.Of)).Distinct()];
 
     public IReadOnlyList<string> FinalNamespaces =>
-        [.. Changes.Select(c => c.Item.Namespace).Concat(Prune.Keep.Select(k => k.Item.Namespace)).OfType<string>().Distinct()];
+        [.. Changes.Select(c => c.Item.Namespace).Concat(Prune.Keep.Select(k => k.Item.Namespace)).Concat(Held.Select(h => h.Namespace)).OfType<string>().Distinct()];
 
     /// <summary>
     /// Written before any member: the union of what the set held and will hold, so that an apply interrupted
@@ -40,6 +43,13 @@ public sealed record StackPlan(
         LiveParent is not null && Contains(LiveParent, parent, "labels") && Contains(LiveParent, parent, "annotations");
 
     public bool IsRecorded => Latest is not null && Latest.Manifest == Manifest.Yaml();
+
+    /// <summary>
+    /// This apply installs the stack: no apply of it has succeeded yet (it has no revision), so a hook's install events
+    /// count rather than its upgrade events. Not "its ApplySet is new": an install that failed in a hook has already
+    /// written the set's parent, and its retry must still run the install hooks.
+    /// </summary>
+    public bool Installs => Latest is null;
 
     private static bool Contains(JsonObject live, JsonObject wanted, string field)
     {

@@ -25,6 +25,11 @@ public static class ApplyCommand
             "record a revision. The target namespace must exist, or --create-namespace creates it first (also shown by --dry-run).\n" +
             "CustomResourceDefinitions go first: their custom resources are applied once they are Established\n" +
             "(within --timeout); a custom resource whose kind the cluster does not serve and the render does not define is refused.\n" +
+            "Helm hooks (helm.sh/hook, as charts and Markers.RunBeforeWorkloads write them) run in phases of their own, each\n" +
+            "waited for until complete (within --timeout, whatever --wait says): pre-install/pre-upgrade after a stack's\n" +
+            "configuration, services and storage and before its workloads (the web tier's migration Job), post-install/post-upgrade\n" +
+            "once the workloads are healthy; install = the stack has no revision yet. A failed hook stops the apply (exit 1) with\n" +
+            "the Job's events and the tail of its pod's log, the workloads untouched; --dry-run shows each hook in its phase.\n" +
             "Lint runs first, as for render: findings at error severity refuse the apply (exit 1) before the cluster is contacted.\n" +
             "Without --stack, a stack the environment deployed and no longer lists is named on stderr with how to delete it.\n" +
             "Exit 0 applied and healthy (or nothing to change), 1 lint errors, missing namespace, conflicts, locked, rejected, unhealthy\n" +

@@ -20,7 +20,8 @@ public static class RollbackCommand
         var command = new Command(
             "rollback",
             "Re-apply a stack's earlier revision exactly as it was recorded, prune what it did not have, wait until healthy, and record\n" +
-            "the rollback as a new revision. Exit codes as apply (130: interrupted, the lock released at once).\n\n" +
+            "the rollback as a new revision. Helm hooks (a migration Job) are not run, applied or pruned: the database keeps\n" +
+            "its newer schema. Exit codes as apply (130: interrupted, the lock released at once).\n\n" +
             "Examples:\n" +
             "  stackgen rollback --env production --stack rabbitmq\n" +
             "  stackgen rollback --env production --stack rabbitmq --to 3");
@@ -32,7 +33,8 @@ public static class RollbackCommand
         command.SetAction(cli, (parsed, cancel) => ClusterCommand.RunOnStackAsync(cli, input, cluster, parsed, async (on, token) =>
         {
             var (environment, name) = (on.Environment.Name, on.Stack);
-            var options = flags.Read(parsed);
+            // No install/upgrade hook runs on a rollback (helm rollback runs none either): a migration is not run backwards.
+            var options = flags.Read(parsed) with { RunHooks = false };
             var revisions = await new HistoryStore(on.Client, new ApplySet(environment, name, on.Target.Namespace)).ListAsync(token).ConfigureAwait(false);
             var revision = Choose(revisions, parsed.GetValue(to), name, environment);
             cli.Out.WriteLine($"{(options.DryRun ? "dry run: " : "")}rolling back stack {name} of environment {environment} ({on.Target}) to revision {revision.Number} ({revision.Description} of {revision.When.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by {revision.Who})");

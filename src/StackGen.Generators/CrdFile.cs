@@ -31,6 +31,8 @@ internal sealed class CrdFile
     private readonly StringBuilder _models = new();
     private readonly StringBuilder _writers = new();
     private readonly List<CrdWriter> _writerEntries = [];
+    private readonly StringBuilder _readers = new();
+    private readonly List<string> _readerEntries = [];
     private readonly List<string> _kinds = [];
     private readonly List<CrdDefinition> _definitions = [];
     private readonly KeyOrder _order;
@@ -76,9 +78,18 @@ internal sealed class CrdFile
             source.Append(file._writers);
             source.AppendLine("    }");
             source.AppendLine("}");
+            source.AppendLine();
+            source.AppendLine("#nullable disable");
+            source.AppendLine("namespace StackGen.Objects");
+            source.AppendLine("{");
+            source.AppendLine("    partial class ObjectReader");
+            source.AppendLine("    {");
+            source.Append(file._readers);
+            source.AppendLine("    }");
+            source.AppendLine("}");
         }
 
-        return new CrdOutput(path, text, hint, source.ToString(), [.. file._problems], [.. file._writerEntries], [.. file._kinds], [.. file._definitions]);
+        return new CrdOutput(path, text, hint, source.ToString(), [.. file._problems], [.. file._writerEntries], [.. file._kinds], [.. file._definitions], [.. file._readerEntries]);
     }
 
     // crds/<group>/<release>/<file>.yaml, as the repository names it.
@@ -201,6 +212,7 @@ internal sealed class CrdFile
         _models.Append(code);
 
         Writer(className, full, members, kind: true);
+        _readerEntries.Add("readers[(" + Literal(apiVersion) + ", " + Literal(kind) + ")] = static (reader, json) => reader.Read" + _methodPrefix.Substring("Write".Length) + className + "(json);");
         _kinds.Add($"new global::StackGen.Objects.CustomResourceKind({Literal(group)}, {Literal(version)}, {Literal(kind)}, {Literal(plural)}, {(namespaced ? "true" : "false")}, {Literal(relative)}, typeof({full}))");
 
         // The nested classes and enums were appended to the namespace while mapping.
@@ -377,6 +389,94 @@ internal sealed class CrdFile
         writer.AppendLine("        }");
         _writers.Append(writer);
         _writerEntries.Add(new CrdWriter(full, _methodPrefix + className));
+        Reader(className, full, members, kind);
+    }
+
+    // The reader of a generated class, in StackGen.Objects.ObjectReader (the inverse of its writer): every field into a
+    // local, then the object, so the class's required members are set by its initializer.
+    private void Reader(string className, string full, List<Member> members, bool kind)
+    {
+        const string indent = "            ";
+        var reader = new StringBuilder();
+        reader.AppendLine();
+        reader.Append("        private ").Append(full).Append(" Read").Append(_methodPrefix.Substring("Write".Length)).Append(className).AppendLine("(global::System.Text.Json.Nodes.JsonObject json)");
+        reader.AppendLine("        {");
+        if (kind)
+        {
+            reader.AppendLine("            string apiVersion = null, kind = null;");
+            reader.AppendLine("            global::k8s.Models.V1ObjectMeta metadata = null;");
+        }
+
+        for (var index = 0; index < members.Count; index++)
+        {
+            reader.Append(indent).Append(members[index].Shape.Type).Append(members[index].Shape.IsValueType ? "?" : "").Append(" r").Append(index).AppendLine(" = default;");
+        }
+
+        reader.AppendLine("            foreach (var (key, node) in json)");
+        reader.AppendLine("            {");
+        reader.AppendLine("                if (node is null)");
+        reader.AppendLine("                {");
+        reader.AppendLine("                    continue;");
+        reader.AppendLine("                }");
+        reader.AppendLine();
+        reader.AppendLine("                Enter(key);");
+        reader.AppendLine("                switch (key)");
+        reader.AppendLine("                {");
+        if (kind)
+        {
+            reader.AppendLine("                    case \"apiVersion\": apiVersion = String(node); break;");
+            reader.AppendLine("                    case \"kind\": kind = String(node); break;");
+            reader.AppendLine("                    case \"metadata\": metadata = ReadV1ObjectMeta(Object(node)); break;");
+        }
+
+        for (var index = 0; index < members.Count; index++)
+        {
+            reader.Append("                    case ").Append(Literal(members[index].Json)).Append(": r").Append(index).Append(" = ").Append(ReadValue(members[index].Shape, "node", 1)).AppendLine("; break;");
+        }
+
+        reader.AppendLine("                    default: Unknown(key); break;");
+        reader.AppendLine("                }");
+        reader.AppendLine();
+        reader.AppendLine("                Exit();");
+        reader.AppendLine("            }");
+        reader.AppendLine();
+        for (var index = 0; index < members.Count; index++)
+        {
+            if (members[index].Required)
+            {
+                reader.Append(indent).Append("if (r").Append(index).Append(" is null) { throw Missing(").Append(Literal(members[index].Json)).AppendLine("); }");
+            }
+        }
+
+        reader.Append(indent).Append("var value = new ").Append(full).AppendLine(" {");
+        for (var index = 0; index < members.Count; index++)
+        {
+            var required = members[index].Required && members[index].Shape.IsValueType ? ".Value" : "";
+            reader.Append(indent).Append("    ").Append(members[index].Name).Append(" = r").Append(index).Append(required).AppendLine(",");
+        }
+
+        reader.Append(indent).AppendLine("};");
+        if (kind)
+        {
+            reader.AppendLine("            value.ApiVersion = apiVersion ?? value.ApiVersion;");
+            reader.AppendLine("            value.Kind = kind ?? value.Kind;");
+            reader.AppendLine("            value.Metadata = metadata ?? value.Metadata;");
+        }
+
+        reader.AppendLine("            return value;");
+        reader.AppendLine("        }");
+        _readers.Append(reader);
+    }
+
+    private static string ReadValue(Shape shape, string node, int depth)
+    {
+        var item = "n" + depth;
+        return shape.Kind switch
+        {
+            ShapeKind.List => "List<" + shape.Element!.Type + ">(" + node + ", " + item + " => " + ReadValue(shape.Element, item, depth + 1) + ")",
+            ShapeKind.Map => "Map<" + shape.Element!.Type + ">(" + node + ", " + item + " => " + ReadValue(shape.Element, item, depth + 1) + ")",
+            _ => shape.Read(node),
+        };
     }
 
     private Shape? Enum(YamlMappingNode schema, YamlNode values, string path, string name, bool integer)
@@ -437,6 +537,19 @@ internal sealed class CrdFile
         writer.AppendLine("            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"not a value of the schema's enum\"),");
         writer.AppendLine("        };");
         _writers.Append(writer);
+
+        var parse = new StringBuilder();
+        parse.AppendLine();
+        parse.Append("        private ").Append(full).Append(" Parse").Append(method.Substring("Text".Length)).AppendLine("(global::System.Text.Json.Nodes.JsonNode node) => String(node) switch");
+        parse.AppendLine("        {");
+        for (var index = 0; index < members.Length; index++)
+        {
+            parse.Append("            ").Append(Literal(texts[index])).Append(" => ").Append(full).Append('.').Append(members[index]).AppendLine(",");
+        }
+
+        parse.Append("            _ => throw Expected(").Append(Literal("one of " + string.Join(", ", texts))).AppendLine(", node),");
+        parse.AppendLine("        };");
+        _readers.Append(parse);
         return Shape.Enum(full, method);
     }
 

@@ -84,6 +84,18 @@ public sealed class CustomResourcesGenerator : IIncrementalGenerator
         code.AppendLine();
         code.AppendLine("namespace StackGen.Objects");
         code.AppendLine("{");
+        code.AppendLine("    partial class ObjectReader");
+        code.AppendLine("    {");
+        code.AppendLine("        static partial void AddCustomResourceReaders(global::System.Collections.Generic.Dictionary<(string ApiVersion, string Kind), global::System.Func<ObjectReader, global::System.Text.Json.Nodes.JsonObject, global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>>> readers)");
+        code.AppendLine("        {");
+        foreach (var reader in ordered.SelectMany(o => o.Readers))
+        {
+            code.Append("            ").AppendLine(reader);
+        }
+
+        code.AppendLine("        }");
+        code.AppendLine("    }");
+        code.AppendLine();
         code.AppendLine("    partial class CustomResourceKinds");
         code.AppendLine("    {");
         code.AppendLine("        private static partial CustomResourceKind[] Create() =>");
@@ -131,7 +143,8 @@ public sealed class CustomResourcesGenerator : IIncrementalGenerator
 
 /// <summary>What one CRD file generates: equatable by value, so an unchanged file is not generated again.</summary>
 internal sealed class CrdOutput(
-    string path, string text, string hintName, string source, ImmutableArray<CrdProblem> problems, ImmutableArray<CrdWriter> writers, ImmutableArray<string> kinds, ImmutableArray<CrdDefinition> definitions)
+    string path, string text, string hintName, string source, ImmutableArray<CrdProblem> problems, ImmutableArray<CrdWriter> writers, ImmutableArray<string> kinds,
+    ImmutableArray<CrdDefinition> definitions, ImmutableArray<string> readers = default)
     : IEquatable<CrdOutput>
 {
     public string Path { get; } = path;
@@ -153,10 +166,13 @@ internal sealed class CrdOutput(
     /// <summary>Each CRD in the file as lint reads it (<see cref="CrdSchemaJson"/>).</summary>
     public ImmutableArray<CrdDefinition> Definitions { get; } = definitions;
 
+    /// <summary>A statement adding each kind's reader to ObjectReader's table, per kind and served version.</summary>
+    public ImmutableArray<string> Readers { get; } = readers.IsDefault ? [] : readers;
+
     public bool Equals(CrdOutput? other) =>
         other is not null && Path == other.Path && Text == other.Text && Source == other.Source && Problems.SequenceEqual(other.Problems)
-        && Writers.SequenceEqual(other.Writers) && Kinds.SequenceEqual(other.Kinds)
-        && Definitions.SequenceEqual(other.Definitions);
+        && Writers.SequenceEqual(other.Writers) && Kinds.SequenceEqual(other.Kinds) && Definitions.SequenceEqual(other.Definitions)
+        && Readers.SequenceEqual(other.Readers);
 
     public override bool Equals(object? obj) => Equals(obj as CrdOutput);
 

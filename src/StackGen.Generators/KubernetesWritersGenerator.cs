@@ -28,23 +28,7 @@ public sealed class KubernetesWritersGenerator : IIncrementalGenerator
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
-    public void Initialize(IncrementalGeneratorInitializationContext context)
-    {
-        var targets = context.SyntaxProvider.ForAttributeWithMetadataName(
-            MarkerAttribute,
-            static (_, _) => true,
-            static (attribute, _) => (INamedTypeSymbol)attribute.TargetSymbol);
-        var outputs = targets.Combine(context.CompilationProvider).Select(static (pair, _) => Generate(pair.Left, pair.Right));
-        context.RegisterSourceOutput(outputs, static (production, output) =>
-        {
-            foreach (var diagnostic in output.Diagnostics)
-            {
-                production.ReportDiagnostic(diagnostic);
-            }
-
-            production.AddSource(output.HintName, output.Source);
-        });
-    }
+    public void Initialize(IncrementalGeneratorInitializationContext context) => MarkedClasses.Register(context, MarkerAttribute, Generate);
 
     private static Output Generate(INamedTypeSymbol target, Compilation compilation)
     {
@@ -237,7 +221,7 @@ public sealed class KubernetesWritersGenerator : IIncrementalGenerator
         return null;
     }
 
-    private static ITypeSymbol? Element(ITypeSymbol type, ImmutableArray<INamedTypeSymbol> generics)
+    internal static ITypeSymbol? Element(ITypeSymbol type, ImmutableArray<INamedTypeSymbol> generics)
     {
         if (type is not INamedTypeSymbol { IsGenericType: true } named || !generics.Any(g => SymbolEqualityComparer.Default.Equals(g, named.OriginalDefinition)))
         {
@@ -254,13 +238,13 @@ public sealed class KubernetesWritersGenerator : IIncrementalGenerator
         return arguments[0];
     }
 
-    private static bool IsNonNullableValue(ITypeSymbol type) =>
+    internal static bool IsNonNullableValue(ITypeSymbol type) =>
         type.IsValueType && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T;
 
-    private static ITypeSymbol Underlying(ITypeSymbol type) =>
+    internal static ITypeSymbol Underlying(ITypeSymbol type) =>
         type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
 
-    private static IEnumerable<Member> Members(INamedTypeSymbol model)
+    internal static IEnumerable<Member> Members(INamedTypeSymbol model)
     {
         foreach (var property in model.GetMembers().OfType<IPropertySymbol>())
         {
@@ -285,16 +269,16 @@ public sealed class KubernetesWritersGenerator : IIncrementalGenerator
 
     private static string MethodName(INamedTypeSymbol model) => "Write" + model.Name;
 
-    private static string Full(INamedTypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+    internal static string Full(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
-    private sealed class Member(IPropertySymbol property, string json)
+    internal sealed class Member(IPropertySymbol property, string json)
     {
         public IPropertySymbol Property { get; } = property;
 
         public string Json { get; } = json;
     }
 
-    private sealed class Output(string hintName, string source, ImmutableArray<Diagnostic> diagnostics) : IEquatable<Output>
+    internal sealed class Output(string hintName, string source, ImmutableArray<Diagnostic> diagnostics) : IEquatable<Output>
     {
         public string HintName { get; } = hintName;
 
@@ -311,7 +295,8 @@ public sealed class KubernetesWritersGenerator : IIncrementalGenerator
 
     // The model types of the referenced KubernetesClient: public, non-generic classes in k8s.Models with JSON
     // properties, except those with a converter of their own (IntOrString and ResourceQuantity are scalars).
-    private sealed class Models
+    // KubernetesReadersGenerator reads the same models.
+    internal sealed class Models
     {
         public Models(Compilation compilation)
         {

@@ -4,8 +4,8 @@ using StackGen.Settings;
 namespace StackGen.Stacks.Celery;
 
 /// <summary>
-/// A one-shot Job that sends one task (celery call), like the write-up's scheduler pod. A Job runs once; it runs
-/// again only when it is deleted and applied anew.
+/// A one-shot Job that sends one task (celery call), like the write-up's scheduler pod. Its name carries a hash of
+/// its content: it runs once per distinct content, again when any of it changes (the image, the task, the queue).
 /// </summary>
 public sealed record CeleryProducerSettings
 {

@@ -159,27 +159,20 @@ public sealed class CeleryWorkers : Stack<CeleryWorkersSettings, CeleryOutputs>
         timeoutSeconds: 5);
 
     /// <summary>
-    /// No ttlSecondsAfterFinished: a Job the cluster deleted would be applied, and so run, again. A Job's pod template
-    /// is immutable: a changed producer has to be deleted before it can be applied.
+    /// A Job named after its content (<see cref="Jobs.RunOnce"/>): a changed task, queue, image or Celery module is a
+    /// new Job that runs once; an unchanged one keeps its name and does not run again.
     /// </summary>
     private static V1Job Producer(StackContext context, CeleryWorkersSettings settings, RabbitMqOutputs broker)
     {
         var producer = settings.Producer;
         var call = Celery("producer", settings, broker, producer.Resources, ["call", producer.Task, "--queue", producer.Queue]);
-        return new V1Job
-        {
-            Metadata = context.Metadata(context.Name(ProducerComponent), ProducerComponent),
-            Spec = new V1JobSpec
-            {
-                BackoffLimit = producer.BackoffLimit,
-                ActiveDeadlineSeconds = (long)producer.Deadline.Value.TotalSeconds,
-                Template = new V1PodTemplateSpec
-                {
-                    Metadata = new V1ObjectMeta { Labels = context.Labels(ProducerComponent) },
-                    Spec = Pods.Spec(call, settings.RunAs) with { RestartPolicy = "Never", Volumes = [ConfigVolume(context)] },
-                },
-            },
-        };
+        return Jobs.RunOnce(
+            context,
+            context.Name(ProducerComponent),
+            ProducerComponent,
+            Pods.Spec(call, settings.RunAs) with { Volumes = [ConfigVolume(context)] },
+            producer.BackoffLimit,
+            producer.Deadline.Value);
     }
 
     /// <summary>

@@ -11,13 +11,14 @@ namespace StackGen.Stacks.Web;
 
 /// <summary>
 /// The Flask web tier under uWSGI: a Deployment behind a Service, optionally routed by an Ingress or a Gateway API
-/// HTTPRoute, and a CPU autoscaler;
+/// HTTPRoute, a CPU autoscaler, and a schema migration Job run before the Deployment rolls;
 /// it sends Celery tasks to the workers' queues through the rabbitmq stack's nodes (configured by the same Celery
 /// module the workers load) and reads the database through libpq's variables.
 /// </summary>
 public sealed class FlaskWeb : Stack<FlaskWebSettings>
 {
     private const string Component = "web";
+    private const string MigrateComponent = "migrate";
     private const string Port = "http";
     private const int ContainerPort = 8000;
     private const int ServicePort = 80;
@@ -52,6 +53,11 @@ public sealed class FlaskWeb : Stack<FlaskWebSettings>
         var broker = context.Reference<RabbitMqOutputs>();
         yield return Config(context, settings, broker, context.Reference<CeleryOutputs>());
         yield return Service(context);
+        if (settings.Migrations.Enabled)
+        {
+            yield return Migration(context, settings);
+        }
+
         yield return Server(context, settings, broker);
         yield return Disruption.Budget(context, context.Name(), Component);
         if (settings.Autoscaling.Enabled)
@@ -116,6 +122,25 @@ public sealed class FlaskWeb : Stack<FlaskWebSettings>
             Ports = [new V1ServicePort { Name = Port, Port = ServicePort, TargetPort = Port }],
         },
     };
+
+    /// <summary>
+    /// The schema migration, run before the Deployment rolls (<see cref="Markers.RunBeforeWorkloads{T}"/>) with the
+    /// web tier's database variables; named after its content, so each new image migrates once.
+    /// </summary>
+    private static V1Job Migration(StackContext context, FlaskWebSettings settings)
+    {
+        var migrations = settings.Migrations;
+        var migrate = new V1Container
+        {
+            Name = MigrateComponent,
+            Image = (migrations.Image ?? settings.Image).ToString(),
+            Command = [.. migrations.Command ?? ["flask", "--app", settings.Module, "db", "upgrade"]],
+            Env = [.. Libpq.Variables(settings.Database)],
+            Resources = (migrations.Resources ?? settings.Resources).ToKubernetes(),
+        };
+        var job = Jobs.RunOnce(context, context.Name(MigrateComponent), MigrateComponent, Pods.Spec(migrate, settings.RunAs), migrations.BackoffLimit, migrations.Deadline.Value);
+        return Markers.RunBeforeWorkloads(context, job);
+    }
 
     /// <summary>Without replicas when the autoscaler owns the count.</summary>
     private static V1Deployment Server(StackContext context, FlaskWebSettings settings, RabbitMqOutputs broker)

@@ -49,4 +49,7 @@ public sealed record FlaskWebSettings
     public GatewaySettings Gateway { get; init; } = new();
 
     public AutoscalingSettings Autoscaling { get; init; } = new();
+
+    /// <summary>The schema migration Job, run before the Deployment rolls; off by default.</summary>
+    public MigrationSettings Migrations { get; init; } = new();
 }

@@ -170,7 +170,7 @@ public sealed class ResourceClient : IDisposable
     }
 
     // A success that is not JSON is not an API server: a proxy's or load balancer's page in front of the address.
-    private JsonObject? Parse(string body, HttpResponseMessage response, string what)
+    private JsonObject? Parse(string body, string? mediaType, HttpStatusCode status, string what)
     {
         try
         {
@@ -178,12 +178,36 @@ public sealed class ResourceClient : IDisposable
         }
         catch (System.Text.Json.JsonException)
         {
-            var type = response.Content.Headers.ContentType?.MediaType ?? "no content type";
-            throw new KubeApiException($"{what}: {_base} answered {(int)response.StatusCode} with a body that is not JSON ({type}); check that the kubeconfig's server is the Kubernetes API server and not a proxy or login page in front of it");
+            var type = mediaType ?? "no content type";
+            throw new KubeApiException($"{what}: {_base} answered {(int)status} with a body that is not JSON ({type}); check that the kubeconfig's server is the Kubernetes API server and not a proxy or login page in front of it");
+        }
+    }
+
+    /// <summary>
+    /// The last <paramref name="lines"/> lines a pod's container logged (its previous run's, when it restarted, are not
+    /// asked for); null when the server will not say: a log only decorates a failure report, it must not hide it.
+    /// </summary>
+    public async Task<string?> LogTailAsync(string ns, string pod, int lines, CancellationToken cancel)
+    {
+        try
+        {
+            var path = $"/api/v1/namespaces/{Uri.EscapeDataString(ns)}/pods/{Uri.EscapeDataString(pod)}/log?tailLines={lines}";
+            return (await SendTextAsync(HttpMethod.Get, path, null, $"log of pod {pod}", cancel).ConfigureAwait(false)).Body;
+        }
+        catch (KubeApiException)
+        {
+            return null;
         }
     }
 
     private async Task<JsonObject?> SendAsync(HttpMethod method, string path, Func<HttpContent>? content, string what, CancellationToken cancel, bool retryConflicts = false)
+    {
+        var (body, mediaType, status) = await SendTextAsync(method, path, content, what, cancel, retryConflicts).ConfigureAwait(false);
+        return body.Length == 0 ? null : Parse(body, mediaType, status, what);
+    }
+
+    /// <summary>The body of a successful answer as text, with its media type and status; failures retried or thrown as in <see cref="SendAsync"/>.</summary>
+    private async Task<(string Body, string? MediaType, HttpStatusCode Status)> SendTextAsync(HttpMethod method, string path, Func<HttpContent>? content, string what, CancellationToken cancel, bool retryConflicts = false)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -204,7 +228,7 @@ public sealed class ResourceClient : IDisposable
                     var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
                     if (response.IsSuccessStatusCode)
                     {
-                        return body.Length == 0 ? null : Parse(body, response, what);
+                        return (body, response.Content.Headers.ContentType?.MediaType, response.StatusCode);
                     }
 
                     failure = KubeApiException.FromResponse(what, response.StatusCode, body);

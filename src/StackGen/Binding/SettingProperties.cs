@@ -47,7 +47,7 @@ internal static class SettingProperties
     private static UnsupportedSetting[] Walk(Type root, Type type, string path, HashSet<Type> visiting)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        if (ScalarType.For(underlying) is not null)
+        if (ScalarType.For(underlying) is not null || underlying == typeof(Charts.ChartValues))
         {
             return [];
         }
@@ -84,6 +84,11 @@ internal static class SettingProperties
         if (ScalarType.For(underlying) is { } scalar)
         {
             return scalar.Name;
+        }
+
+        if (underlying == typeof(Charts.ChartValues))
+        {
+            return "chart values";
         }
 
         if (DictionaryValueType(underlying) is { } value)

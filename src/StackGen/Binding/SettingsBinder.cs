@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json.Nodes;
+using StackGen.Charts;
 using StackGen.Diagnostics;
 using StackGen.Layering;
 using StackGen.Settings;
@@ -110,6 +112,21 @@ public static class SettingsBinder
     {
         value = null;
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying == typeof(ChartValues))
+        {
+            // Free-form by design: the chart's values.schema.json judges them, when the environment is loaded.
+            try
+            {
+                value = ChartValues.Bind(node, current as ChartValues);
+                return true;
+            }
+            catch (InputException e)
+            {
+                errors.AddRange(e.Errors);
+                return false;
+            }
+        }
+
         if (ScalarType.For(underlying) is { } scalar)
         {
             // Setting values end up in object fields, command lines and line-oriented config files, where a line break
@@ -291,6 +308,12 @@ public static class SettingsBinder
     private static void DescribeValue(Type type, object? value, string path, Dictionary<string, SettingNode> index, List<SettingValue> leaves)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (value is ChartValues chartValues)
+        {
+            DescribeChartValues(chartValues, path, index, leaves);
+            return;
+        }
+
         if (value is null && SettingProperties.IsRecord(underlying) && ScalarType.For(underlying) is null
             && SettingProperties.DictionaryValueType(underlying) is null && SettingProperties.ListItemType(underlying) is null)
         {
@@ -333,6 +356,35 @@ public static class SettingsBinder
         else
         {
             leaves.Add(new SettingValue(path, typeName, shown, SourceLocation.CodeDefault, []));
+        }
+    }
+
+    /// <summary>Each chart value, as a setting of its own: where it was written and what it overrode (a layer, the code default).</summary>
+    private static void DescribeChartValues(ChartValues values, string path, Dictionary<string, SettingNode> index, List<SettingValue> leaves)
+    {
+        var type = values.Chart is null ? "chart value" : $"value of chart {values.Chart}";
+        foreach (var (pointer, value, location) in values.Leaves())
+        {
+            var leafPath = pointer.Length == 0 ? path : $"{path}.{ChartValues.Dotted(pointer)}";
+            var shown = value switch
+            {
+                null => "(none)",
+                JsonValue text when text.GetValueKind() == System.Text.Json.JsonValueKind.String => text.GetValue<string>(),
+                _ => value.ToJsonString(),
+            };
+            var overrode = new List<SourceLocation>();
+            for (var previous = index.GetValueOrDefault(leafPath)?.Overrides; previous is not null; previous = previous.Overrides)
+            {
+                overrode.Add(previous.Location);
+            }
+
+            // What the chart's values.yaml says underneath is not listed: only a value the code also set was overridden here.
+            if (!location.IsCodeDefault && values.IsSetInCode(pointer))
+            {
+                overrode.Add(SourceLocation.CodeDefault);
+            }
+
+            leaves.Add(new SettingValue(leafPath, type, shown, location, overrode));
         }
     }
 

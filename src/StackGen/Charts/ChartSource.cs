@@ -10,9 +10,13 @@ namespace StackGen.Charts;
 /// <param name="Recorded">The source as vendor/vendor.lock records it.</param>
 public sealed record ChartSource(ChartSourceKind Kind, SourceLocation Location, string Reference, string? Repository, string? Version, string Recorded)
 {
+    /// <summary>A manifest's name in the lock and in vendor/manifests/ (--name, else the file's name without .yaml).</summary>
+    public string? Name { get; init; }
+
     /// <summary>Reads the command line's source: a chart directory or .tgz, oci://..., or a chart name with a repository URL.</summary>
     /// <param name="root">The repository root: local sources are recorded relative to it.</param>
-    public static ChartSource Parse(string argument, string? repository, string? version, string workingDirectory, string root)
+    /// <param name="name">A manifest's name (--name); a chart's name is in its Chart.yaml.</param>
+    public static ChartSource Parse(string argument, string? repository, string? version, string workingDirectory, string root, string? name = null)
     {
         var location = SourceLocation.Flag(argument);
         if (argument.StartsWith("oci://", StringComparison.Ordinal) || repository is not null)
@@ -42,11 +46,23 @@ public sealed record ChartSource(ChartSourceKind Kind, SourceLocation Location, 
             return new ChartSource(ChartSourceKind.Directory, location, full, null, version, recorded);
         }
 
+        if (File.Exists(full) && (full.EndsWith(".yaml", StringComparison.Ordinal) || full.EndsWith(".yml", StringComparison.Ordinal)))
+        {
+            var named = name ?? Path.GetFileNameWithoutExtension(full);
+            return version is null
+                ? throw new InputException(SourceLocation.Flag("--version"), $"expected the version of the manifest {argument} (the upstream release it comes from, such as v1.16.2): a vendored manifest is pinned to one version")
+                : !ChartManifest.IsName(named)
+                    ? throw new InputException(SourceLocation.Flag(name is null ? argument : "--name"), $"'{named}' is not a name for a manifest (letters, digits, '-', '_', '.'); give one with --name")
+                    : !ChartManifest.IsVersion(version)
+                        ? throw new InputException(SourceLocation.Flag("--version"), $"expected a version such as v1.16.2 or 1.16.2, got '{version}'")
+                        : new ChartSource(ChartSourceKind.Manifest, location, full, null, version, recorded) { Name = named };
+        }
+
         if (File.Exists(full))
         {
             return argument.EndsWith(".tgz", StringComparison.Ordinal) || argument.EndsWith(".tar.gz", StringComparison.Ordinal)
                 ? new ChartSource(ChartSourceKind.Archive, location, full, null, version, recorded)
-                : throw new InputException(location, "is a file but not a .tgz; expected a chart directory or a chart packaged by helm package (.tgz)");
+                : throw new InputException(location, "is a file but not a .tgz or .yaml; expected a chart directory, a chart packaged by helm package (.tgz), or a YAML manifest");
         }
 
         throw new InputException(location, "no such file or directory; expected a chart directory, a .tgz, an oci:// reference, or a chart name with --repo URL");

@@ -11,4 +11,7 @@ public enum ChartSourceKind
 
     /// <summary>A chart repository or OCI registry: `helm pull`, which needs the network.</summary>
     Pull,
+
+    /// <summary>An upstream YAML manifest on disk (a release manifest, a CRD bundle): vendored as is, not a chart.</summary>
+    Manifest,
 }

@@ -9,7 +9,7 @@ namespace StackGen.Charts;
 /// written (an environment file's line and column, a chart's values.yaml), so a problem found in the JSON is reported
 /// where the user wrote it. Paths are JSON pointers ("/auth/username", "/extraEnv/0").
 /// </summary>
-public sealed class ChartValues
+public sealed record ChartValues
 {
     private readonly Dictionary<string, SourceLocation> _values;
     private readonly Dictionary<string, SourceLocation> _keys;
@@ -23,7 +23,26 @@ public sealed class ChartValues
 
     public JsonObject Json { get; }
 
+    /// <summary>
+    /// The vendored chart the values are for, when a settings record says so (<see cref="For"/>): the environment's
+    /// values are then checked against the chart's values.schema.json when the environment is loaded.
+    /// </summary>
+    public string? Chart { get; private init; }
+
     public static ChartValues Empty => new([], new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+
+    // The values For was given in code, kept through binding: what explain says an environment's value overrode.
+    private JsonObject? CodeDefaults { get; init; }
+
+    /// <summary>
+    /// A settings property's default: values for the vendored chart <paramref name="chart"/>, with
+    /// <paramref name="defaults"/> given in code under what environment files write (and over the chart's values.yaml).
+    /// </summary>
+    public static ChartValues For(string chart, JsonObject? defaults = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(chart);
+        return (defaults is null ? Empty : FromJson(defaults, SourceLocation.CodeDefault)) with { Chart = chart, CodeDefaults = defaults };
+    }
 
     /// <summary>
     /// Values read from YAML with positions (a stack's values in an environment file, a chart's values.yaml). Scalars
@@ -49,6 +68,46 @@ public sealed class ChartValues
     /// <summary>Values given in code: every problem with them is located at <paramref name="location"/>.</summary>
     public static ChartValues FromJson(JsonObject json, SourceLocation location) =>
         new((JsonObject)json.DeepClone(), new(StringComparer.Ordinal) { [""] = location }, new(StringComparer.Ordinal));
+
+    /// <summary>
+    /// The values an environment's settings give, over <paramref name="current"/> (the setting's value so far: its
+    /// default in code, with the chart it is for).
+    /// </summary>
+    /// <exception cref="InputException">The node is not a mapping.</exception>
+    public static ChartValues Bind(SettingNode node, ChartValues? current) =>
+        current is null ? From(node) : From(node).Over(current) with { Chart = current.Chart, CodeDefaults = current.CodeDefaults };
+
+    /// <summary>Whether the values given in code (<see cref="For"/>) set the value at the JSON pointer <paramref name="path"/>.</summary>
+    public bool IsSetInCode(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Aggregate((JsonNode?)CodeDefaults, (node, segment) => node is JsonObject mapping
+            ? mapping[segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)]
+            : node is JsonArray sequence && int.TryParse(segment, System.Globalization.CultureInfo.InvariantCulture, out var i) && i < sequence.Count ? sequence[i] : null) is not null;
+
+    /// <summary>
+    /// Every value that is not a mapping (scalars and lists, as a user reads them in YAML), by JSON pointer, with where it
+    /// was written: what `stackgen explain` lists.
+    /// </summary>
+    public IEnumerable<(string Path, JsonNode? Value, SourceLocation Location)> Leaves()
+    {
+        var pending = new Stack<(string Path, JsonNode? Node)>([("", Json)]);
+        var leaves = new List<(string, JsonNode?, SourceLocation)>();
+        while (pending.TryPop(out var next))
+        {
+            if (next.Node is JsonObject { Count: > 0 } mapping)
+            {
+                foreach (var (key, value) in mapping)
+                {
+                    pending.Push((PathOf(next.Path, key), value));
+                }
+            }
+            else
+            {
+                leaves.Add((next.Path, next.Node, LocationOf(next.Path) ?? SourceLocation.CodeDefault));
+            }
+        }
+
+        return leaves.OrderBy(l => l.Item1, StringComparer.Ordinal);
+    }
 
     /// <summary>Where the value at <paramref name="path"/> was written, or its nearest ancestor's; null when unknown.</summary>
     public SourceLocation? LocationOf(string path)

@@ -1,4 +1,5 @@
 using StackGen.Diagnostics;
+using StackGen.Objects;
 
 namespace StackGen.Charts;
 
@@ -8,7 +9,8 @@ namespace StackGen.Charts;
 /// replaces the previous one (its directory and lock entry), so a stack names a chart, never a version. Vendoring the
 /// same version again changes nothing (or restores a vendored copy that was edited); the same version with other
 /// files is refused unless replacing is asked for. The chart is staged in vendor/ and moved into place, then the lock
-/// is replaced by a rename: a failure leaves vendor/ as it was.
+/// is replaced by a rename: a failure leaves vendor/ as it was. An upstream YAML manifest (a release manifest, a CRD
+/// bundle) is vendored the same way into vendor/manifests/NAME/VERSION/, after reading it as Kubernetes objects.
 /// </summary>
 public static class ChartVendor
 {
@@ -31,19 +33,9 @@ public static class ChartVendor
 
             Directory.CreateDirectory(staging);
             var tree = Path.Combine(staging, "chart");
-            Fetch(source, shown, tree, staging, helm);
-            UnpackDependencies(tree, shown);
-            var manifest = ChartManifest.Read(tree, shown);
-            if (source.Version is { } pinned && pinned != manifest.Version)
-            {
-                throw new InputException(SourceLocation.Flag($"--version {pinned}"), $"{shown} is {manifest.Name} {manifest.Version}, not {pinned}");
-            }
-
-            var dependencies = CheckDependencies(tree, shown, manifest);
-            var files = TreeHash.Files(tree, shown);
-            var entry = new VendorLockEntry(manifest.Name, manifest.Version, source.Recorded, TreeHash.Of(files), dependencies, files);
+            var entry = source.Kind == ChartSourceKind.Manifest ? StageManifest(source, shown, tree) : StageChart(source, shown, tree, staging, helm);
             var vendorLock = VendorLock.Read(root);
-            var previous = vendorLock[manifest.Name];
+            var previous = vendorLock.Find(entry.Name, entry.IsManifest);
             var outcome = Decide(root, previous, entry, shown, replace);
             if (outcome != VendorOutcome.Unchanged)
             {
@@ -64,6 +56,32 @@ public static class ChartVendor
                 Directory.Delete(vendor);
             }
         }
+    }
+
+    private static VendorLockEntry StageChart(ChartSource source, string shown, string tree, string staging, Func<HelmTool> helm)
+    {
+        Fetch(source, shown, tree, staging, helm);
+        UnpackDependencies(tree, shown);
+        var manifest = ChartManifest.Read(tree, shown);
+        if (source.Version is { } pinned && pinned != manifest.Version)
+        {
+            throw new InputException(SourceLocation.Flag($"--version {pinned}"), $"{shown} is {manifest.Name} {manifest.Version}, not {pinned}");
+        }
+
+        var dependencies = CheckDependencies(tree, shown, manifest);
+        var files = TreeHash.Files(tree, shown);
+        return new VendorLockEntry(manifest.Name, manifest.Version, source.Recorded, TreeHash.Of(files), dependencies, files);
+    }
+
+    /// <summary>A manifest is copied as it is, after reading it as Kubernetes objects: a bad one fails now, at its line.</summary>
+    private static VendorLockEntry StageManifest(ChartSource source, string shown, string tree)
+    {
+        Directory.CreateDirectory(tree);
+        var file = Path.Combine(tree, Path.GetFileName(source.Reference));
+        File.Copy(source.Reference, file);
+        Manifests.Read(File.ReadAllText(file), (_, line, column) => SourceLocation.InFile(shown, line, column));
+        var files = TreeHash.Files(tree, shown);
+        return new VendorLockEntry(source.Name!, source.Version!, source.Recorded, TreeHash.Of(files), [], files) { IsManifest = true };
     }
 
     private static VendorOutcome Decide(string root, VendorLockEntry? previous, VendorLockEntry entry, string shown, bool replace)
@@ -213,8 +231,8 @@ public static class ChartVendor
     {
         var target = Path.Combine(root, entry.Directory);
         var aside = Path.Combine(staging, "previous");
-        var charts = Path.Combine(root, VendorLock.ChartsDirectory);
-        var created = new[] { charts, Path.GetDirectoryName(target)! }.Where(d => !Directory.Exists(d)).ToArray();
+        var kind = Path.GetDirectoryName(Path.GetDirectoryName(target))!;
+        var created = new[] { kind, Path.GetDirectoryName(target)! }.Where(d => !Directory.Exists(d)).ToArray();
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var hadTarget = Directory.Exists(target);
         if (hadTarget)

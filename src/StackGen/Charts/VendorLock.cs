@@ -16,25 +16,38 @@ public sealed partial class VendorLock
     public const string FileName = "vendor.lock";
     public const string Shown = $"{DirectoryName}/{FileName}";
     public const string ChartsDirectory = $"{DirectoryName}/charts";
+    public const string ManifestsDirectory = $"{DirectoryName}/manifests";
 
     private const string Header = """
         # Written by `stackgen vendor`; do not edit (README "Vendoring Helm charts"). One entry per chart, vendored in
         # vendor/charts/NAME/VERSION/. sha256 is that directory's tree hash: the sha256 of its files' `sha256sum` lines
         # ("SHA256  PATH"), sorted by path in byte order; files lists the same lines, so a changed file can be named.
+        # manifests: upstream YAML files (release manifests, CRD bundles) the same way, in vendor/manifests/NAME/VERSION/.
 
         """;
 
-    public VendorLock(IEnumerable<VendorLockEntry> charts)
+    public VendorLock(IEnumerable<VendorLockEntry> entries)
     {
-        Charts = [.. charts.OrderBy(c => c.Name, StringComparer.Ordinal)];
+        Entries = [.. entries.OrderBy(c => c.IsManifest).ThenBy(c => c.Name, StringComparer.Ordinal)];
+        Charts = [.. Entries.Where(e => !e.IsManifest)];
+        Manifests = [.. Entries.Where(e => e.IsManifest)];
     }
+
+    /// <summary>The charts, then the manifests, each by name.</summary>
+    public IReadOnlyList<VendorLockEntry> Entries { get; }
 
     public IReadOnlyList<VendorLockEntry> Charts { get; }
 
+    public IReadOnlyList<VendorLockEntry> Manifests { get; }
+
+    /// <summary>The chart of that name.</summary>
     public VendorLockEntry? this[string name] => Charts.FirstOrDefault(c => c.Name == name);
 
-    /// <summary>The lock with the entry added, or replacing the chart's previous entry.</summary>
-    public VendorLock With(VendorLockEntry entry) => new(Charts.Where(c => c.Name != entry.Name).Append(entry));
+    /// <summary>The chart, or with <paramref name="manifest"/> the manifest, of that name.</summary>
+    public VendorLockEntry? Find(string name, bool manifest) => (manifest ? Manifests : Charts).FirstOrDefault(c => c.Name == name);
+
+    /// <summary>The lock with the entry added, or replacing the previous entry of its name and kind.</summary>
+    public VendorLock With(VendorLockEntry entry) => new(Entries.Where(c => c.Name != entry.Name || c.IsManifest != entry.IsManifest).Append(entry));
 
     /// <summary>Reads ROOT/vendor/vendor.lock; an empty lock when there is none.</summary>
     public static VendorLock Read(string root)
@@ -54,14 +67,17 @@ public sealed partial class VendorLock
         }
 
         var entries = new List<VendorLockEntry>();
-        foreach (var (name, keyLocation, value) in charts.Entries)
+        foreach (var (section, manifest) in new[] { (charts, false), ((document as MappingNode)?["manifests"] as MappingNode, true) })
         {
-            var own = new ErrorList();
-            var entry = Entry(name, keyLocation, value, own);
-            errors.AddRange(own);
-            if (entry is not null && !own.Any)
+            foreach (var (name, keyLocation, value) in section?.Entries ?? [])
             {
-                entries.Add(entry);
+                var own = new ErrorList();
+                var entry = Entry(name, keyLocation, value, own, manifest ? "manifests" : "charts");
+                errors.AddRange(own);
+                if (entry is not null && !own.Any)
+                {
+                    entries.Add(entry with { IsManifest = manifest });
+                }
             }
         }
 
@@ -74,7 +90,19 @@ public sealed partial class VendorLock
     {
         var text = new StringBuilder(Header);
         text.Append(Charts.Count == 0 ? "charts: {}\n" : "charts:\n");
-        foreach (var chart in Charts)
+        Append(text, Charts);
+        if (Manifests.Count > 0)
+        {
+            text.Append("manifests:\n");
+            Append(text, Manifests);
+        }
+
+        return text.ToString();
+    }
+
+    private static void Append(StringBuilder text, IReadOnlyList<VendorLockEntry> entries)
+    {
+        foreach (var chart in entries)
         {
             text.Append("  ").Append(Scalar(chart.Name)).Append(":\n");
             text.Append("    version: ").Append(Scalar(chart.Version)).Append('\n');
@@ -95,23 +123,21 @@ public sealed partial class VendorLock
                 text.Append("      ").Append(Scalar(file.Path)).Append(": ").Append(file.Sha256).Append('\n');
             }
         }
-
-        return text.ToString();
     }
 
     private static string Scalar(string text) => YamlScalars.IsPlainSafe(text) ? text : YamlScalars.DoubleQuoted(text);
 
-    private static VendorLockEntry? Entry(string name, SourceLocation location, SettingNode value, ErrorList errors)
+    private static VendorLockEntry? Entry(string name, SourceLocation location, SettingNode value, ErrorList errors, string section)
     {
-        var fix = "restore vendor/vendor.lock from version control or re-vendor the chart";
+        var fix = $"restore vendor/vendor.lock from version control or re-vendor the {(section == "charts" ? "chart" : "manifest")}";
         if (!ChartManifest.IsName(name))
         {
-            errors.Add(location, $"charts.{name}: not a chart name; {fix}");
+            errors.Add(location, $"{section}.{name}: not a chart name; {fix}");
         }
 
         if (value is not MappingNode entry)
         {
-            errors.Add(value.Location, $"charts.{name}: expected a mapping with version, source, sha256 and files; {fix}");
+            errors.Add(value.Location, $"{section}.{name}: expected a mapping with version, source, sha256 and files; {fix}");
             return null;
         }
 
@@ -122,7 +148,7 @@ public sealed partial class VendorLock
                 return scalar.Text;
             }
 
-            errors.Add(entry[key]?.Location ?? entry.Location, $"charts.{name}.{key}: expected {expected}; {fix}");
+            errors.Add(entry[key]?.Location ?? entry.Location, $"{section}.{name}.{key}: expected {expected}; {fix}");
             return null;
         }
 
@@ -146,13 +172,13 @@ public sealed partial class VendorLock
                 }
                 else
                 {
-                    errors.Add(digest.Location, $"charts.{name}.files.{path}: expected a sha256 in lower-case hex; {fix}");
+                    errors.Add(digest.Location, $"{section}.{name}.files.{path}: expected a sha256 in lower-case hex; {fix}");
                 }
             }
         }
         else
         {
-            errors.Add(entry["files"]?.Location ?? entry.Location, $"charts.{name}.files: expected a mapping of every file to its sha256; {fix}");
+            errors.Add(entry["files"]?.Location ?? entry.Location, $"{section}.{name}.files: expected a mapping of every file to its sha256; {fix}");
         }
 
         if (errors.Any || version is null || source is null || sha256 is null)
@@ -162,7 +188,7 @@ public sealed partial class VendorLock
 
         if (TreeHash.Of(files) != sha256)
         {
-            errors.Add(entry["sha256"]!.Location, $"charts.{name}: the files listed do not add up to sha256 (the lock was edited by hand); {fix}");
+            errors.Add(entry["sha256"]!.Location, $"{section}.{name}: the files listed do not add up to sha256 (the lock was edited by hand); {fix}");
             return null;
         }
 

@@ -19,6 +19,12 @@ public sealed record VendorLockEntry(
     /// <summary>Where the entry is written in vendor/vendor.lock (null for an entry not read from it).</summary>
     public SourceLocation? Location { get; init; }
 
-    /// <summary>The chart's directory relative to the repository: vendor/charts/NAME/VERSION.</summary>
-    public string Directory => $"{VendorLock.ChartsDirectory}/{Name}/{Version}";
+    /// <summary>An upstream YAML manifest (a release manifest, a CRD bundle), not a chart: vendored in vendor/manifests/.</summary>
+    public bool IsManifest { get; init; }
+
+    /// <summary>"chart" or "manifest", as messages name the entry.</summary>
+    public string What => IsManifest ? "manifest" : "chart";
+
+    /// <summary>The directory relative to the repository: vendor/charts/NAME/VERSION, or vendor/manifests/NAME/VERSION.</summary>
+    public string Directory => $"{(IsManifest ? VendorLock.ManifestsDirectory : VendorLock.ChartsDirectory)}/{Name}/{Version}";
 }

@@ -12,12 +12,20 @@ public static class VendoredCharts
     /// <param name="root">The repository root (the directory holding vendor/).</param>
     /// <param name="usedAt">Where the chart is asked for (a stack, a flag), for the error when it is not vendored.</param>
     /// <exception cref="InputException">Not vendored, or its files do not match the lock (every mismatch, one line each).</exception>
-    public static VendoredChart Find(string root, string name, SourceLocation? usedAt = null)
+    public static VendoredChart Find(string root, string name, SourceLocation? usedAt = null) => Find(root, name, usedAt, manifest: false);
+
+    /// <summary>The vendored manifest named (vendor/manifests/NAME/VERSION), after checking its files against the lock.</summary>
+    /// <exception cref="InputException">Not vendored, or its files do not match the lock.</exception>
+    public static VendoredChart FindManifest(string root, string name, SourceLocation? usedAt = null) => Find(root, name, usedAt, manifest: true);
+
+    private static VendoredChart Find(string root, string name, SourceLocation? usedAt, bool manifest)
     {
         var vendorLock = VendorLock.Read(root);
-        var entry = vendorLock[name] ?? throw new InputException(
+        var entries = manifest ? vendorLock.Manifests : vendorLock.Charts;
+        var how = manifest ? "stackgen vendor FILE.yaml --version V [--name NAME]" : "stackgen vendor CHART_DIR|CHART.tgz";
+        var entry = vendorLock.Find(name, manifest) ?? throw new InputException(
             usedAt ?? SourceLocation.File(VendorLock.Shown),
-            $"chart '{name}' is not vendored{Suggestions.DidYouMean(name, vendorLock.Charts.Select(c => c.Name))} (vendored: {Listing(vendorLock)}); vendor it with stackgen vendor CHART_DIR|CHART.tgz");
+            $"{(manifest ? "manifest" : "chart")} '{name}' is not vendored{Suggestions.DidYouMean(name, entries.Select(c => c.Name))} (vendored: {Listing(entries)}); vendor it with {how}");
         var errors = Mismatches(root, entry);
         return errors.Count > 0 ? throw new InputException(errors) : new VendoredChart(Path.Combine(root, entry.Directory), entry);
     }
@@ -30,31 +38,37 @@ public static class VendoredCharts
     {
         var vendorLock = VendorLock.Read(root);
         var errors = new ErrorList();
-        foreach (var entry in vendorLock.Charts)
+        foreach (var entry in vendorLock.Entries)
         {
             errors.AddRange(Mismatches(root, entry));
         }
 
-        var charts = Path.Combine(root, VendorLock.ChartsDirectory);
-        if (Directory.Exists(charts))
+        foreach (var (kind, manifest) in new[] { (VendorLock.ChartsDirectory, false), (VendorLock.ManifestsDirectory, true) })
         {
-            foreach (var directory in Directory.EnumerateDirectories(charts).Order(StringComparer.Ordinal))
+            var top = Path.Combine(root, kind);
+            if (!Directory.Exists(top))
+            {
+                continue;
+            }
+
+            foreach (var directory in Directory.EnumerateDirectories(top).Order(StringComparer.Ordinal))
             {
                 var name = Path.GetFileName(directory);
+                var locked = vendorLock.Find(name, manifest);
                 foreach (var version in Directory.EnumerateDirectories(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal))
                 {
-                    if (vendorLock[name]?.Version != version && !version!.StartsWith('.'))
+                    if (locked?.Version != version && !version!.StartsWith('.'))
                     {
                         errors.Add(
-                            SourceLocation.File($"{VendorLock.ChartsDirectory}/{name}/{version}"),
-                            $"not in {VendorLock.Shown}{(vendorLock[name] is { } locked ? $" (which has {name} {locked.Version})" : "")}; vendor it with stackgen vendor, or remove the directory");
+                            SourceLocation.File($"{kind}/{name}/{version}"),
+                            $"not in {VendorLock.Shown}{(locked is not null ? $" (which has {name} {locked.Version})" : "")}; vendor it with stackgen vendor, or remove the directory");
                     }
                 }
             }
         }
 
         errors.ThrowIfAny();
-        return [.. vendorLock.Charts.Select(entry => new VendoredChart(Path.Combine(root, entry.Directory), entry))];
+        return [.. vendorLock.Entries.Select(entry => new VendoredChart(Path.Combine(root, entry.Directory), entry))];
     }
 
     /// <summary>Every difference between the chart's directory and its lock entry, by path; empty when they match.</summary>
@@ -96,6 +110,6 @@ public static class VendoredCharts
             .Select(m => new InputError(SourceLocation.File($"{entry.Directory}/{m.path}"), m.Message!))];
     }
 
-    private static string Listing(VendorLock vendorLock) =>
-        vendorLock.Charts.Count == 0 ? "none" : string.Join(", ", vendorLock.Charts.Select(c => $"{c.Name} {c.Version}"));
+    private static string Listing(IReadOnlyList<VendorLockEntry> entries) =>
+        entries.Count == 0 ? "none" : string.Join(", ", entries.Select(c => $"{c.Name} {c.Version}"));
 }

@@ -16,6 +16,10 @@ public static class OutputDirectory
 
     private const string ManifestHeader = "# written by stackgen render: the files below; StackGen replaces this directory only while it holds nothing else";
 
+    // An export's manifest names it, so a later run can tell an argocd or flux tree from a plain one (the plain header is unchanged).
+    private const string ExportHeaderStart = "# written by stackgen render --for ";
+    private const string ExportHeaderEnd = ": the files below; StackGen replaces this directory only while it holds nothing else";
+
     /// <param name="directory">DIR as the user gave it (--output), resolved against <paramref name="workingDirectory"/>.</param>
     /// <param name="stacks">The stacks rendered; other stacks' files from the previous render are kept.</param>
     /// <param name="workingDirectory">Where relative paths start; the process's when null.</param>
@@ -30,13 +34,24 @@ public static class OutputDirectory
         IReadOnlyCollection<string> stacks,
         string? workingDirectory = null,
         string? sources = null,
+        IOutputFileSystem? fileSystem = null) =>
+        Write(directory, environment, OutputTree.Plain(objects), stacks, workingDirectory, sources, fileSystem);
+
+    /// <summary>Writes <paramref name="tree"/> (a plain render or an export of it) as <see cref="Write(string, string, IReadOnlyList{RenderedObject}, IReadOnlyCollection{string}, string?, string?, IOutputFileSystem?)"/> writes a render.</summary>
+    public static void Write(
+        string directory,
+        string environment,
+        OutputTree tree,
+        IReadOnlyCollection<string> stacks,
+        string? workingDirectory = null,
+        string? sources = null,
         IOutputFileSystem? fileSystem = null)
     {
         var fs = fileSystem ?? LocalOutputFileSystem.Instance;
         var (flag, start, root, show) = Resolve(directory, workingDirectory);
         var target = Path.Combine(root, environment);
         var shown = show(target);
-        var (missing, kept) = Prepare(fs, root, target, stacks, sources, flag, show);
+        var (missing, kept) = Prepare(fs, root, target, stacks, tree.Export, sources, flag, show);
 
         var staging = Path.Combine(root, $".{environment}.staging-{Environment.ProcessId}");
         var created = new List<string>();
@@ -51,7 +66,7 @@ public static class OutputDirectory
 
             fs.CreateDirectory(staging);
             created.Add(staging);
-            WriteTree(fs, staging, target, kept ?? [], objects);
+            WriteTree(fs, staging, target, kept ?? [], tree);
             previous = Swap(fs, staging, target, kept is not null, flag, show);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -78,16 +93,18 @@ public static class OutputDirectory
     /// Every refusal of <see cref="Write"/> (it throws the same exceptions) without writing anything: render --all-envs
     /// checks every environment's DIR/ENV before it writes the first.
     /// </summary>
+    /// <param name="export">The export to be written (<see cref="OutputTree.Export"/>).</param>
     public static void CheckWritable(
         string directory,
         string environment,
         IReadOnlyCollection<string> stacks,
         string? workingDirectory = null,
         string? sources = null,
-        IOutputFileSystem? fileSystem = null)
+        IOutputFileSystem? fileSystem = null,
+        string? export = null)
     {
         var (flag, _, root, show) = Resolve(directory, workingDirectory);
-        _ = Prepare(fileSystem ?? LocalOutputFileSystem.Instance, root, Path.Combine(root, environment), stacks, sources, flag, show);
+        _ = Prepare(fileSystem ?? LocalOutputFileSystem.Instance, root, Path.Combine(root, environment), stacks, export, sources, flag, show);
     }
 
     /// <summary>What Write checks before it changes anything; the directories to create and the files to keep.</summary>
@@ -96,6 +113,7 @@ public static class OutputDirectory
         string root,
         string target,
         IReadOnlyCollection<string> stacks,
+        string? export,
         string? sources,
         SourceLocation flag,
         Func<string, string> show)
@@ -110,7 +128,7 @@ public static class OutputDirectory
         List<string>? kept;
         try
         {
-            kept = CheckTarget(target, shown, stacks, flag);
+            kept = CheckTarget(target, shown, stacks, export, flag);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -135,16 +153,26 @@ public static class OutputDirectory
     /// compares DIR/ENV with it.
     /// </summary>
     /// <param name="kept">The files of stacks not rendered this time, path → content.</param>
-    public static IReadOnlyList<OutputFile> Layout(IReadOnlyList<RenderedObject> objects, IReadOnlyDictionary<string, string> kept)
+    public static IReadOnlyList<OutputFile> Layout(IReadOnlyList<RenderedObject> objects, IReadOnlyDictionary<string, string> kept) =>
+        Layout(OutputTree.Plain(objects), kept);
+
+    /// <summary>Every file <paramref name="tree"/> leaves in DIR/ENV, as <see cref="Layout(IReadOnlyList{RenderedObject}, IReadOnlyDictionary{string, string})"/>.</summary>
+    public static IReadOnlyList<OutputFile> Layout(OutputTree tree, IReadOnlyDictionary<string, string> kept)
     {
         var files = new SortedDictionary<string, string>(kept.ToDictionary(), StringComparer.Ordinal);
-        foreach (var rendered in objects)
+        foreach (var (path, content) in tree.Files)
         {
-            files[$"{rendered.Stack}/{FileName(rendered)}"] = YamlEmitter.Write(rendered.Resource);
+            files[path] = content;
         }
 
-        return [.. files.Select(file => new OutputFile(file.Key, file.Value)), new OutputFile(ManifestName, string.Join('\n', [ManifestHeader, .. files.Keys]) + "\n")];
+        return [.. files.Select(file => new OutputFile(file.Key, file.Value)), new OutputFile(ManifestName, string.Join('\n', [Header(tree.Export), .. files.Keys]) + "\n")];
     }
+
+    /// <summary>The manifest's first line for a plain render (null) or an export.</summary>
+    private static string Header(string? export) => export is null ? ManifestHeader : ExportHeaderStart + export + ExportHeaderEnd;
+
+    private static bool IsHeader(string? line) =>
+        line == ManifestHeader || (line is not null && line.StartsWith(ExportHeaderStart, StringComparison.Ordinal) && line.EndsWith(ExportHeaderEnd, StringComparison.Ordinal));
 
     /// <summary>
     /// `render --check`: every file where DIR/ENV differs from what <see cref="Write"/> would leave there (changed,
@@ -156,6 +184,15 @@ public static class OutputDirectory
         string directory,
         string environment,
         IReadOnlyList<RenderedObject> objects,
+        IReadOnlyCollection<string> stacks,
+        string? workingDirectory = null) =>
+        Compare(directory, environment, OutputTree.Plain(objects), stacks, workingDirectory);
+
+    /// <summary>`render --check` of a plain render or an export, as <see cref="Compare(string, string, IReadOnlyList{RenderedObject}, IReadOnlyCollection{string}, string?)"/>.</summary>
+    public static (IReadOnlyList<OutputDrift> Drift, string Shown) Compare(
+        string directory,
+        string environment,
+        OutputTree tree,
         IReadOnlyCollection<string> stacks,
         string? workingDirectory = null)
     {
@@ -180,11 +217,12 @@ public static class OutputDirectory
             throw new InputException(flag, $"could not read {shown}: {e.Message}");
         }
 
-        // As Write keeps them: the files its manifest lists for the stacks not rendered this time.
-        var listed = current.TryGetValue(ManifestName, out var manifest) && manifest.Split('\n') is [ManifestHeader, .. var files] ? files : [];
+        // As Write keeps them: the files its manifest lists for the stacks not rendered this time (a tree written for
+        // another export keeps nothing: Write refuses to mix them, and the diff shows every file that would change).
+        var listed = current.TryGetValue(ManifestName, out var manifest) && manifest.Split('\n') is [var header, .. var files] && header == Header(tree.Export) ? files : [];
         var kept = listed.Where(file => stacks.Count > 0 && !stacks.Contains(file.Split('/')[0]) && current.ContainsKey(file))
             .ToDictionary(file => file, file => current[file], StringComparer.Ordinal);
-        var expected = Layout(objects, kept).ToDictionary(file => file.Path, file => file.Content, StringComparer.Ordinal);
+        var expected = Layout(tree, kept).ToDictionary(file => file.Path, file => file.Content, StringComparer.Ordinal);
         var drift = current.Keys.Union(expected.Keys)
             .Order(StringComparer.Ordinal)
             .Select(file => new OutputDrift(file, current.GetValueOrDefault(file), expected.GetValueOrDefault(file)))
@@ -239,7 +277,7 @@ public static class OutputDirectory
     /// The files of DIR/ENV to keep (the stacks not rendered this time), or null when DIR/ENV does not exist; refuses a
     /// DIR/ENV that is not a directory StackGen wrote, naming the first thing in it that StackGen did not write.
     /// </summary>
-    private static List<string>? CheckTarget(string target, string shown, IReadOnlyCollection<string> stacks, SourceLocation flag)
+    private static List<string>? CheckTarget(string target, string shown, IReadOnlyCollection<string> stacks, string? export, SourceLocation flag)
     {
         var info = new DirectoryInfo(target);
         if (!Path.Exists(target) && info.LinkTarget is null)
@@ -264,7 +302,7 @@ public static class OutputDirectory
 
         var manifest = Path.Combine(target, ManifestName);
         var listed = File.Exists(manifest) ? File.ReadAllLines(manifest) : [];
-        if (listed.FirstOrDefault() != ManifestHeader)
+        if (!IsHeader(listed.FirstOrDefault()))
         {
             throw new InputException(flag, $"{shown} was not written by stackgen render (it has no {ManifestName}); {refusal}");
         }
@@ -272,33 +310,38 @@ public static class OutputDirectory
         var files = listed.Skip(1).ToHashSet(StringComparer.Ordinal);
         foreach (var (entry, relative) in entries)
         {
-            var ours = entry.LinkTarget is null && relative.Split('/') switch
-            {
-                [ManifestName] => entry is FileInfo,
-                [_] => entry is DirectoryInfo,
-                [_, _] => entry is FileInfo && files.Contains(relative),
-                _ => false,
-            };
+            // A directory below a stack's (an export's hook phase) is ours while a listed file is in it.
+            var ours = entry.LinkTarget is null && (relative == ManifestName
+                ? entry is FileInfo
+                : entry is FileInfo ? files.Contains(relative) : !relative.Contains('/', StringComparison.Ordinal) || files.Any(f => f.StartsWith(relative + "/", StringComparison.Ordinal)));
             if (!ours)
             {
                 throw new InputException(flag, $"{shown}/{relative} was not written by stackgen render (it is not in {shown}/{ManifestName}); {refusal}");
             }
         }
 
+        if (stacks.Count > 0 && listed[0] != Header(export))
+        {
+            // Keeping the other stacks' files of a tree written for another export would leave files of both in DIR/ENV.
+            var previous = listed[0] == ManifestHeader ? "a plain render" : $"a render --for {listed[0][ExportHeaderStart.Length..^ExportHeaderEnd.Length]}";
+            throw new InputException(flag, $"{shown} holds {previous}, and --stack would keep the other stacks' files of it; render every stack (drop --stack) to replace it");
+        }
+
         return [.. files.Where(file => stacks.Count > 0 && !stacks.Contains(file.Split('/')[0]) && File.Exists(Path.Combine(target, file))).Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>DIR/ENV and its stack directories: each must let its entries be removed.</summary>
+    /// <summary>DIR/ENV and every directory in it: each must let its entries be removed.</summary>
     private static IEnumerable<string> ExistingTree(string target) =>
-        [target, .. Directory.EnumerateDirectories(target).Order(StringComparer.Ordinal)];
+        [target, .. Directory.EnumerateDirectories(target, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
 
-    /// <summary>Writes the kept files, the new objects and the manifest under staging.</summary>
-    private static void WriteTree(IOutputFileSystem fs, string staging, string target, List<string> kept, IReadOnlyList<RenderedObject> objects)
+    /// <summary>Writes the kept files, the new files and the manifest under staging.</summary>
+    private static void WriteTree(IOutputFileSystem fs, string staging, string target, List<string> kept, OutputTree tree)
     {
-        var files = Layout(objects, kept.ToDictionary(file => file, file => File.ReadAllText(Path.Combine(target, file)), StringComparer.Ordinal));
-        foreach (var stack in files.SkipLast(1).Select(file => file.Path.Split('/')[0]).Distinct(StringComparer.Ordinal))
+        var files = Layout(tree, kept.ToDictionary(file => file, file => File.ReadAllText(Path.Combine(target, file)), StringComparer.Ordinal));
+        // Parents before their children: ordinal order puts "web" before "web/before-workloads".
+        foreach (var directory in files.SkipLast(1).Select(file => Path.GetDirectoryName(file.Path)).OfType<string>().Where(d => d.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            fs.CreateDirectory(Path.Combine(staging, stack));
+            fs.CreateDirectory(Path.Combine(staging, directory));
         }
 
         // The manifest, last in the layout, is written last: a tree without it is one StackGen never finished.

@@ -20,6 +20,12 @@ public sealed record EnvironmentConfig(string Name, Target Target, Tier Tier, IR
         }
     } = Stacks;
 
+    /// <summary>
+    /// The repository the environment was loaded from (the directory holding environments/ and vendor/), where stacks
+    /// find their vendored charts and manifests; null for an environment built in code.
+    /// </summary>
+    public string? Root { get; init; }
+
     /// <summary>The deployed stack with that name (the first, should two share it), if any.</summary>
     public StackLayers? Find(string stack) => _byName.GetValueOrDefault(stack);
 }

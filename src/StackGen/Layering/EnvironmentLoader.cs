@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using StackGen.Binding;
+using StackGen.Charts;
 using StackGen.Diagnostics;
 using StackGen.Parallelism;
 using StackGen.Stacks;
@@ -98,7 +99,7 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
         }
 
         errors.ThrowIfAny();
-        return new EnvironmentConfig(environment, target!, tier, bound, lint);
+        return new EnvironmentConfig(environment, target!, tier, bound, lint) { Root = Root };
     }
 
     private (string Team, string File)[] TeamLayers(string environment)
@@ -149,6 +150,7 @@ public sealed partial class EnvironmentLoader(string root, StackCatalog catalog)
         if (!errors.Any)
         {
             stack.Check(bound.Value, new SettingChecks(stack, node as MappingNode, declared, errors));
+            ChartSettings.Check(bound.Value, Root, declared, errors);
         }
 
         // Every layer is checked as written, also where a later layer overrides it or where its value is a reset (null),

@@ -12,7 +12,7 @@ namespace StackGen.Rendering;
 
 /// <summary>
 /// Renders an environment: builds each stack (resolving references to other stacks' outputs), then
-/// fills in what every object needs (apiVersion/kind, namespace, standard labels, config checksums)
+/// fills in what every object needs (apiVersion/kind, namespace, standard labels, config checksums, content-hashed Job names)
 /// and orders the objects by install order, stack dependency order and name. A pure function.
 /// </summary>
 public sealed class Renderer(StackCatalog catalog)
@@ -49,6 +49,7 @@ public sealed class Renderer(StackCatalog catalog)
 
         CheckUnique(objects, environment);
         ConfigChecksums.Apply(objects);
+        ContentNames.Apply(objects);
         var dependencies = references.Dependencies(selected.Select((layers, i) => (layers.Stack.Name, builds[i].Referenced)));
         var stackOrder = References.Order(environment, dependencies);
         var rank = stackOrder.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
@@ -69,7 +70,10 @@ public sealed class Renderer(StackCatalog catalog)
         try
         {
             RenderedObject[] objects = [.. layers.Stack.Build(context, layers.Settings.Value).Select(built => new RenderedObject(layers.Stack.Name, Complete(built, layers.Stack, environment, system)))];
-            foreach (var custom in objects.Select(o => o.Resource.GetType()).Where(t => CustomResourceKinds.OfModel(t) is not null && !layers.Stack.CustomKinds.Contains(t)))
+
+            // A chart or manifest renders what it renders: CustomKinds lists what the stack's own code builds.
+            var upstream = context.Facts.Where(f => f.Fact is Facts.Upstream).Select(f => (object)f.Resource).ToHashSet(ReferenceEqualityComparer.Instance);
+            foreach (var custom in objects.Where(o => !upstream.Contains(o.Resource)).Select(o => o.Resource.GetType()).Where(t => CustomResourceKinds.OfModel(t) is not null && !layers.Stack.CustomKinds.Contains(t)))
             {
                 throw new InvalidOperationException($"stack {layers.Stack.Name} built a {custom.FullName} but does not list it in its CustomKinds");
             }
@@ -175,7 +179,7 @@ public sealed class Renderer(StackCatalog catalog)
 
         /// <param name="referenced">Receives the name of every provider the stack references, in order.</param>
         public StackContext ContextFor(StackLayers layers, List<string> referenced) =>
-            new(environment.Name, environment.Target, catalog.System, layers.Stack, layers.Declared, type => Resolve(layers, type, referenced));
+            new(environment.Name, environment.Target, catalog.System, layers.Stack, layers.Declared, type => Resolve(layers, type, referenced), environment.Root);
 
         /// <summary>
         /// The (consumer, provider) pairs in the order a sequential render meets them: stack by stack, each reference

@@ -169,7 +169,8 @@ public sealed class LintContext
     {
         switch (settings)
         {
-            case null or string or ValueType:
+            case null or string or ValueType or Charts.ChartValues:
+                // Chart values are free-form JSON: a chart names its Secrets in its own way.
                 return;
             case SecretRef secret:
                 external.Add($"Secret/{secret.Name}");

@@ -31,6 +31,7 @@ public static class Linter
         new CurrentApis(),
         new CustomResourceSchemas(),
         new CustomResourceDefinitionsKnown(),
+        new HooksHonoured(),
         new ReplicasSpreadAndProtected(),
         new ResourcesSet(),
         new BackupsBounded(),
@@ -38,6 +39,7 @@ public static class Linter
         new ProbesPresent(),
         new PinnedImages(),
         new SingleWriter(),
+        new ChartValuesChecked(),
     ];
 
     /// <summary>

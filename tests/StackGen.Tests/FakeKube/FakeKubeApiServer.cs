@@ -179,6 +179,9 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
         _api.RecordEvent(apiVersion, kind, ns, name, type, reason, message, "fake-kube");
 
     /// <summary>Forgets the requests recorded so far (the request numbering goes on).</summary>
+    /// <summary>What every pod of the Job <paramref name="job"/> logs (GET .../pods/NAME/log); pods of other Jobs log nothing.</summary>
+    public void SetJobLog(string ns, string job, string log) => _api.SetJobLog(ns, job, log);
+
     public void ClearRequests()
     {
         lock (_log)
@@ -245,13 +248,13 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
         Record(request with { StatusCode = response.StatusCode });
 
         context.Response.StatusCode = response.StatusCode;
-        context.Response.ContentType = "application/json";
+        context.Response.ContentType = response.Text is null ? "application/json" : "text/plain";
         foreach (var (name, value) in response.Headers)
         {
             context.Response.Headers.Append(name, value);
         }
 
-        await context.Response.WriteAsync(JsonTree.Text(response.Body), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsync(response.Text ?? JsonTree.Text(response.Body), context.RequestAborted).ConfigureAwait(false);
     }
 
     private ApiResponse Injected(FaultInjector.Fault fault, int retryAfterSeconds, RecordedRequest request) => ApiResponse.From(fault switch

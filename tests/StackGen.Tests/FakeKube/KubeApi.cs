@@ -43,6 +43,7 @@ internal sealed class KubeApi
     private long _writes;
     private long _uids;
     private long _generatedNames;
+    private readonly Dictionary<string, string> _jobLogs = new(StringComparer.Ordinal);
 
     public KubeApi(FakeKubeOptions options, StatusSimulator simulator)
     {
@@ -258,6 +259,7 @@ internal sealed class KubeApi
         return (request.Method, target.Name) switch
         {
             ("GET", null) => List(target, request),
+            ("GET", _) when target.Subresource == "log" => Log(target, request),
             ("GET", _) => Get(target),
             ("POST", null) when target.Namespace is not null || !target.Type.Namespaced => Create(target, request),
             ("PUT", not null) => Replace(target, request),
@@ -269,6 +271,25 @@ internal sealed class KubeApi
     }
 
     private ApiResponse Get(ResourceTarget target) => new(200, Simulate(target.Type, Existing(target)).DeepClone());
+
+    /// <summary>What a test gave <see cref="SetJobLog"/> for the pod's Job, as text/plain; <c>tailLines</c> honoured.</summary>
+    private ApiResponse Log(ResourceTarget target, RecordedRequest request)
+    {
+        var pod = Existing(target);
+        var job = JsonTree.String(pod, "metadata", "labels", JobPods.JobNameLabel) ?? "";
+        var log = _jobLogs.GetValueOrDefault($"{target.Namespace}/{job}", "");
+        var tail = int.TryParse(request.QueryValue("tailLines"), NumberStyles.None, CultureInfo.InvariantCulture, out var lines) ? lines : (int?)null;
+        return new ApiResponse(200, JsonValue.Create("")) { Text = JobPods.Tail(log, tail) };
+    }
+
+    /// <summary>The log every pod of the Job <paramref name="job"/> serves.</summary>
+    public void SetJobLog(string ns, string job, string log)
+    {
+        lock (_gate)
+        {
+            _jobLogs[$"{ns}/{job}"] = log;
+        }
+    }
 
     private ApiResponse List(ResourceTarget target, RecordedRequest request)
     {
@@ -685,6 +706,11 @@ internal sealed class KubeApi
         var (status, warning) = observed;
         var ns = JsonTree.String(obj, "metadata", "namespace");
         var name = JsonTree.String(obj, "metadata", "name")!;
+        if (type.Group == "batch" && type.Kind == "Job"
+            && !_store.List(TypeOf("v1", "Pod"), ns).Any(pod => JsonTree.String(pod, "metadata", "labels", JobPods.JobNameLabel) == name))
+        {
+            Seed(JobPods.For(obj), null);
+        }
         if (warning is { } failure)
         {
             RecordEvent(type.ApiVersion, type.Kind, ns, name, "Warning", failure.Reason, failure.Message, failure.Component);

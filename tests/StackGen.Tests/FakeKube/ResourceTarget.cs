@@ -1,6 +1,6 @@
 namespace StackGen.Tests.FakeKube;
 
-/// <summary>What a resource URL addresses: a kind's collection (in a namespace or across all), one object, or its status.</summary>
+/// <summary>What a resource URL addresses: a kind's collection (in a namespace or across all), one object, its status, or a pod's log.</summary>
 internal sealed record ResourceTarget(ResourceType Type, string? Namespace, string? Name, string Subresource)
 {
     /// <summary>
@@ -37,5 +37,8 @@ internal sealed record ResourceTarget(ResourceType Type, string? Namespace, stri
     }
 
     private static ResourceTarget? Checked(ResourceTarget target) =>
-        target.Subresource.Length == 0 || (target.Subresource == "status" && target.Type.Has(ResourceTraits.Status)) ? target : null;
+        target.Subresource.Length == 0
+        || (target.Subresource == "status" && target.Type.Has(ResourceTraits.Status))
+        || (target.Subresource == "log" && target.Type.Group.Length == 0 && target.Type.Kind == "Pod")
+            ? target : null;
 }

@@ -120,7 +120,7 @@ public sealed class StatusSimulator
                 ?? (CustomResources.IsDefinition(type) ? CustomResources.Controller
                 : _readyKinds.Contains($"{type.ApiVersion}/{type.Kind}") ? $"{type.Singular}-controller"
                 : null);
-            if (!_enabled || controller is null)
+            if (!_enabled || controller is null || Finished(type, obj))
             {
                 return null;
             }
@@ -142,6 +142,12 @@ public sealed class StatusSimulator
             return (status, warning);
         }
     }
+
+    /// <summary>A Job that completed or failed is terminal: its controller never changes it again (whatever a test asks later).</summary>
+    private static bool Finished(ResourceType type, JsonObject obj) =>
+        type.Group == "batch" && type.Kind == "Job"
+        && (obj["status"]?["conditions"] as JsonArray ?? []).OfType<JsonObject>()
+            .Any(c => JsonTree.String(c, "type") is "Complete" or "Failed" && JsonTree.String(c, "status") == "True");
 
     private void Set(string apiVersion, string kind, string? ns, string name, Outcome outcome)
     {

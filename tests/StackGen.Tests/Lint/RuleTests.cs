@@ -65,6 +65,21 @@ public sealed class RuleTests
         AssertFires("SG1001", LintRun.Of("production", r => r.Find<V1Service>("broker").Metadata.Name = "Broker_Client"), "Service/Broker_Client");
 
     [Fact]
+    public void SG1001_rejects_a_job_name_its_pods_label_cannot_hold()
+    {
+        var name = new string('j', 64);
+        var report = LintRun.Of("production", r => r.With("worker", new V1Job
+        {
+            ApiVersion = V1Job.KubeGroup + "/" + V1Job.KubeApiVersion,
+            Kind = V1Job.KubeKind,
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "shop", Labels = new Dictionary<string, string>() },
+            Spec = new V1JobSpec { Template = new V1PodTemplateSpec { Spec = new V1PodSpec { RestartPolicy = "Never", Containers = [] } } },
+        }));
+
+        Assert.Contains(report.Active, f => f.Rule.Id == "SG1001" && f.ObjectId == $"Job/{name}");
+    }
+
+    [Fact]
     public void SG1002_rejects_a_label_value_with_spaces() =>
         AssertFires("SG1002", LintRun.Of("production", r => Broker(r).Metadata.Labels["team"] = "platform team"), "StatefulSet/broker");
 
@@ -259,6 +274,35 @@ public sealed class RuleTests
         });
 
         Assert.DoesNotContain("SG2008", report.Ids());
+    }
+
+    [Fact]
+    public void SG1020_names_a_hook_event_StackGen_cannot_honour_and_says_the_object_is_not_applied()
+    {
+        var report = LintRun.Of("production", r => Broker(r).Metadata.Annotations = new Dictionary<string, string> { ["helm.sh/hook"] = "test" });
+
+        AssertFires("SG1020", report, "StatefulSet/broker");
+        var finding = report.Active.Single(f => f.Rule.Id == "SG1020");
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Equal("helm.sh/hook: StackGen does not honour test; it is not applied at all (StackGen honours none of its events)", finding.Message);
+    }
+
+    [Fact]
+    public void SG1020_names_the_unhonoured_events_of_a_hook_that_runs_for_others_and_a_weight_that_is_no_number()
+    {
+        var report = LintRun.Of("production", r => Broker(r).Metadata.Annotations = new Dictionary<string, string>
+        {
+            ["helm.sh/hook"] = "pre-install, post-delete,post-install",
+            ["helm.sh/hook-weight"] = "first",
+            ["helm.sh/hook-delete-policy"] = "hook-succeeded,before-hook-deletion",
+        });
+
+        Assert.Equal(
+            [
+                "helm.sh/hook-weight \"first\" is not an integer; it counts as 0",
+                "helm.sh/hook: StackGen does not honour post-delete, post-install, delete policy before-hook-deletion; it runs before the workloads for its other events",
+            ],
+            report.Active.Where(f => f.Rule.Id == "SG1020").Select(f => f.Message));
     }
 
     [Fact]

@@ -1,11 +1,12 @@
 using k8s.Models;
 using StackGen.CustomResources.Gateway.V1;
+using StackGen.Objects;
 using StackGen.Stacks.Celery;
 using StackGen.Tests.Support;
 
 namespace StackGen.Tests.Stacks;
 
-/// <summary>The web stack: numeric users, tasks sent through the same Celery module the workers load, Ingress or Gateway API.</summary>
+/// <summary>The web stack: numeric users, tasks sent through the same Celery module the workers load, Ingress or Gateway API, the schema migration.</summary>
 public sealed class FlaskWebTests
 {
     public static TheoryData<string> Environments() => [.. Renders.Environments];
@@ -97,5 +98,36 @@ public sealed class FlaskWebTests
         var error = Refused.Sets("web.ingress.enabled=false", "web.gateway.enabled=true");
 
         Assert.Contains("error: web.gateway.name: expected the name of the Gateway", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Migrations_are_off_by_default()
+    {
+        Assert.DoesNotContain(Renders.Render("dev").Objects, o => o.Kind == "Job" && o.Stack == "web");
+        Assert.DoesNotContain(Renders.Render("staging").Objects, o => o.Kind == "Job" && o.Stack == "web");
+    }
+
+    /// <summary>The migration runs before the pods roll, in the web image, with the web tier's database variables.</summary>
+    [Fact]
+    public void The_migration_runs_flask_migrate_before_the_workloads_with_the_web_database_settings()
+    {
+        var result = Renders.Render("staging", ["web.migrations.enabled=true"]);
+        var job = (V1Job)result.Objects.Single(o => o.Kind == "Job" && o.Stack == "web").Resource;
+        var migrate = job.Spec.Template.Spec.Containers.Single();
+        var uwsgi = result.Find<V1Deployment>("web").Container("uwsgi");
+
+        Assert.Equal(HookPhase.BeforeWorkloads, Hook.Of(job.Metadata.Annotations)!.Phase);
+        Assert.StartsWith("web-migrate-", job.Metadata.Name, StringComparison.Ordinal);
+        Assert.Equal(["flask", "--app", "shop.wsgi:app", "db", "upgrade"], migrate.Command);
+        Assert.Equal(uwsgi.Image, migrate.Image);
+        Assert.Equal(uwsgi.Env.Where(e => e.Name.StartsWith("PG", StringComparison.Ordinal)).Select(e => (e.Name, e.Value, e.ValueFrom?.SecretKeyRef?.Name)), migrate.Env.Select(e => (e.Name, e.Value, e.ValueFrom?.SecretKeyRef?.Name)));
+        Assert.Equal("Never", job.Spec.Template.Spec.RestartPolicy);
+        Assert.Equal(0, job.Spec.BackoffLimit);
+
+        var custom = (V1Job)Renders.Render("staging", ["web.migrations.enabled=true", "web.migrations.image=registry.example.com/shop/migrations:3.1.0", "web.migrations.command=[alembic, upgrade, head]"])
+            .Objects.Single(o => o.Kind == "Job" && o.Stack == "web").Resource;
+        Assert.Equal(["alembic", "upgrade", "head"], custom.Spec.Template.Spec.Containers.Single().Command);
+        Assert.Equal("registry.example.com/shop/migrations:3.1.0", custom.Spec.Template.Spec.Containers.Single().Image);
+        Assert.NotEqual(job.Metadata.Name, custom.Metadata.Name);
     }
 }

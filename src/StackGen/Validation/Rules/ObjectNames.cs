@@ -16,7 +16,8 @@ public sealed class ObjectNames : Rule
         "The API server rejects names that are not DNS-1123 subdomains (lower-case letters, digits, '-' and '.', at most 253 " +
         "characters). Services and Namespaces need a DNS label (at most 63, no dots; Services must start with a letter), " +
         "because they become DNS names. A StatefulSet name longer than 52 characters is accepted but its pods cannot be " +
-        "created: the controller-revision-hash label it derives would exceed 63 characters.";
+        "created: the controller-revision-hash label it derives would exceed 63 characters. A Job's pods carry its name in a " +
+        "label, so a Job name stops at 63 characters (with a content hash, Jobs.RunOnce adds 11 to the name it is given).";
 
     public override string Fix => "Build names with context.Name(...) and keep the stack name and suffixes short.";
 
@@ -30,6 +31,7 @@ public sealed class ObjectNames : Rule
                 "Service" when !Names.IsDns1035Label(name) => "is not a DNS-1035 label (lower-case, starts with a letter, at most 63 characters)",
                 "Namespace" when !Names.IsDnsLabel(name) => "is not a DNS label (at most 63 characters, no dots)",
                 "StatefulSet" when !Names.IsDnsLabel(name) || name.Length > StatefulSetNameLimit => $"is not a DNS label of at most {StatefulSetNameLimit} characters",
+                "Job" when !Names.IsDnsSubdomain(name) || name.Length > Names.DnsLabelMaxLength => $"is not a DNS-1123 subdomain of at most {Names.DnsLabelMaxLength} characters (its pods carry it in the batch.kubernetes.io/job-name label)",
                 _ when !Names.IsDnsSubdomain(name) => "is not a DNS-1123 subdomain",
                 _ => null,
             };

@@ -1,4 +1,4 @@
-using k8s.Models;
+using StackGen.Workloads;
 
 namespace StackGen.Validation.Rules;
 
@@ -20,14 +20,7 @@ public sealed class SelectorMatchesTemplate : Rule
     {
         foreach (var workload in context.Workloads)
         {
-            var selector = workload.Rendered.Resource switch
-            {
-                V1Deployment d => d.Spec.Selector,
-                V1StatefulSet s => s.Spec.Selector,
-                V1DaemonSet d => d.Spec.Selector,
-                V1ReplicaSet r => r.Spec.Selector,
-                _ => null,
-            };
+            var selector = PodTemplates.SelectorOf(workload.Rendered.Resource);
             if (!workload.IsLongRunning)
             {
                 continue;

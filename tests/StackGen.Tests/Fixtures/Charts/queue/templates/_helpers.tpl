@@ -6,6 +6,8 @@
 {{- define "queue.labels" -}}
 app.kubernetes.io/name: queue
 app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
 {{- with .Values.podLabels }}
 {{ toYaml . }}
 {{- end }}

@@ -1,0 +1,8 @@
+using StackGen.Charts;
+
+namespace StackGen.Tests.Charts;
+
+public sealed record LegacyChartSettings
+{
+    public ChartValues Values { get; init; } = ChartValues.For("legacy");
+}
