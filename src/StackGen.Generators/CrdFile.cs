@@ -34,6 +34,7 @@ internal sealed class CrdFile
     private readonly StringBuilder _readers = new();
     private readonly List<string> _readerEntries = [];
     private readonly List<string> _kinds = [];
+    private readonly List<CrdDefinition> _definitions = [];
     private readonly KeyOrder _order;
 
     // Names taken in the current version's namespace.
@@ -88,11 +89,11 @@ internal sealed class CrdFile
             source.AppendLine("}");
         }
 
-        return new CrdOutput(path, text, hint, source.ToString(), [.. file._problems], [.. file._writerEntries], [.. file._kinds], [.. file._readerEntries]);
+        return new CrdOutput(path, text, hint, source.ToString(), [.. file._problems], [.. file._writerEntries], [.. file._kinds], [.. file._definitions], [.. file._readerEntries]);
     }
 
     // crds/<group>/<release>/<file>.yaml, as the repository names it.
-    private static string Relative(string path)
+    internal static string Relative(string path)
     {
         var normal = path.Replace('\\', '/');
         var at = normal.LastIndexOf("/crds/", StringComparison.Ordinal);
@@ -119,6 +120,7 @@ internal sealed class CrdFile
             return;
         }
 
+        _definitions.Add(new CrdDefinition(group, kind, CrdSchemaJson.Definition(group, kind, versions)));
         for (var index = 0; index < versions.Children.Count; index++)
         {
             var path = $"{prefix}spec.versions[{index}]";
@@ -498,12 +500,10 @@ internal sealed class CrdFile
         var code = new StringBuilder();
         code.AppendLine();
         Doc(code, "    ", Text(schema, "description") ?? $"The values of {path}.", "Written as the exact schema value of each member.");
-        if (!integer)
-        {
-            // For System.Text.Json users (tests, tools); StackGen's own writers do not use it.
-            code.Append("    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::System.Text.Json.Serialization.JsonStringEnumConverter<").Append(enumName).AppendLine(">))]");
-        }
-
+        // No [JsonConverter(typeof(JsonStringEnumConverter<T>))]: the CLI roots the engine, so each such attribute compiled an
+        // EnumConverter<T> into the Native AOT binary for all ~580 enums (1.5 MB, start-up data included: bench/README.md,
+        // "By commit"). StackGen's writers never use System.Text.Json; a System.Text.Json user adds the non-generic
+        // JsonStringEnumConverter, which reads the [JsonStringEnumMemberName]s below.
         code.Append("    public enum ").Append(enumName).AppendLine(integer ? " : long" : "");
         code.AppendLine("    {");
         for (var index = 0; index < members.Length; index++)
@@ -773,7 +773,7 @@ internal sealed class CrdFile
 
     private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
-    private static string Literal(string text)
+    internal static string Literal(string text)
     {
         var result = new StringBuilder("\"");
         foreach (var c in text)
@@ -785,7 +785,7 @@ internal sealed class CrdFile
                 '\n' => result.Append("\\n"),
                 '\r' => result.Append("\\r"),
                 '\t' => result.Append("\\t"),
-                _ when c < ' ' => result.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
+                _ when c < ' ' || c is '\u0085' or '\u2028' or '\u2029' => result.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
                 _ => result.Append(c),
             };
         }

@@ -10,9 +10,10 @@ namespace StackGen.Generators;
 /// <c>crds/**/*.yaml</c>) into typed model classes and their TreeWriter writers, at compile time: one class per kind
 /// and served version in <c>StackGen.CustomResources.&lt;Group&gt;.&lt;Version&gt;</c> (see <see cref="CrdFile"/> for the
 /// naming and type mapping), one writer method per class in <c>StackGen.Emitting.KubernetesObjects</c> (the same key
-/// order as the built-in models, no reflection), and one entry per kind in <c>StackGen.Objects.CustomResourceKinds</c>
-/// (group, version, plural, scope, source file). A schema construct it cannot map fails the build (SG9101) at the file,
-/// line and column, naming the JSON path of the construct in the CRD.
+/// order as the built-in models, no reflection), one entry per kind in <c>StackGen.Objects.CustomResourceKinds</c>
+/// (group, version, plural, scope, source file), and per CRD the schemas lint validates custom resources against, as
+/// compact JSON in <c>StackGen.Validation.Schemas.DefinitionCatalog</c> (<see cref="CrdSchemaJson"/>). A schema construct
+/// it cannot map fails the build (SG9101) at the file, line and column, naming the JSON path of the construct in the CRD.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class CustomResourcesGenerator : IIncrementalGenerator
@@ -107,12 +108,43 @@ public sealed class CustomResourcesGenerator : IIncrementalGenerator
         code.AppendLine("        ];");
         code.AppendLine("    }");
         code.AppendLine("}");
+        code.AppendLine();
+        code.AppendLine("namespace StackGen.Validation.Schemas");
+        code.AppendLine("{");
+        code.AppendLine("    partial class DefinitionCatalog");
+        code.AppendLine("    {");
+        var definitions = ordered.SelectMany(o => o.Definitions.Select(d => (o.Path, Definition: d))).ToArray();
+        code.AppendLine("        private static partial RepositoryDefinition[] CreateRepositoryDefinitions() =>");
+        code.AppendLine("        [");
+        foreach (var (path, definition) in definitions)
+        {
+            code.Append("            new(").Append(CrdFile.Literal(CrdFile.Relative(path))).Append(", ").Append(CrdFile.Literal(definition.Group)).Append(", ")
+                .Append(CrdFile.Literal(definition.Kind)).AppendLine("),");
+        }
+
+        code.AppendLine("        ];");
+        code.AppendLine();
+        code.AppendLine("        // UTF-8 literals: constant data in the binary, read (and paged in) only when lint asks for the definition.");
+        code.AppendLine("        private static partial global::System.ReadOnlySpan<byte> RepositoryDefinitionJson(int index) => index switch");
+        code.AppendLine("        {");
+        for (var index = 0; index < definitions.Length; index++)
+        {
+            code.Append("            ").Append(index.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(" => ")
+                .Append(CrdFile.Literal(definitions[index].Definition.Json)).AppendLine("u8,");
+        }
+
+        code.AppendLine("            _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),");
+        code.AppendLine("        };");
+        code.AppendLine("    }");
+        code.AppendLine("}");
         return code.ToString();
     }
 }
 
 /// <summary>What one CRD file generates: equatable by value, so an unchanged file is not generated again.</summary>
-internal sealed class CrdOutput(string path, string text, string hintName, string source, ImmutableArray<CrdProblem> problems, ImmutableArray<CrdWriter> writers, ImmutableArray<string> kinds, ImmutableArray<string> readers = default)
+internal sealed class CrdOutput(
+    string path, string text, string hintName, string source, ImmutableArray<CrdProblem> problems, ImmutableArray<CrdWriter> writers, ImmutableArray<string> kinds,
+    ImmutableArray<CrdDefinition> definitions, ImmutableArray<string> readers = default)
     : IEquatable<CrdOutput>
 {
     public string Path { get; } = path;
@@ -131,12 +163,16 @@ internal sealed class CrdOutput(string path, string text, string hintName, strin
     /// <summary>A C# expression constructing a <c>CustomResourceKind</c>, per kind and served version.</summary>
     public ImmutableArray<string> Kinds { get; } = kinds;
 
+    /// <summary>Each CRD in the file as lint reads it (<see cref="CrdSchemaJson"/>).</summary>
+    public ImmutableArray<CrdDefinition> Definitions { get; } = definitions;
+
     /// <summary>A statement adding each kind's reader to ObjectReader's table, per kind and served version.</summary>
     public ImmutableArray<string> Readers { get; } = readers.IsDefault ? [] : readers;
 
     public bool Equals(CrdOutput? other) =>
         other is not null && Path == other.Path && Text == other.Text && Source == other.Source && Problems.SequenceEqual(other.Problems)
-        && Writers.SequenceEqual(other.Writers) && Kinds.SequenceEqual(other.Kinds) && Readers.SequenceEqual(other.Readers);
+        && Writers.SequenceEqual(other.Writers) && Kinds.SequenceEqual(other.Kinds) && Definitions.SequenceEqual(other.Definitions)
+        && Readers.SequenceEqual(other.Readers);
 
     public override bool Equals(object? obj) => Equals(obj as CrdOutput);
 
@@ -154,6 +190,22 @@ internal sealed class CrdWriter(string type, string method) : IEquatable<CrdWrit
     public override bool Equals(object? obj) => Equals(obj as CrdWriter);
 
     public override int GetHashCode() => Type.GetHashCode();
+}
+
+/// <summary>One CRD's group and kind, and what lint needs of it as JSON.</summary>
+internal sealed class CrdDefinition(string group, string kind, string json) : IEquatable<CrdDefinition>
+{
+    public string Group { get; } = group;
+
+    public string Kind { get; } = kind;
+
+    public string Json { get; } = json;
+
+    public bool Equals(CrdDefinition? other) => other is not null && Group == other.Group && Kind == other.Kind && Json == other.Json;
+
+    public override bool Equals(object? obj) => Equals(obj as CrdDefinition);
+
+    public override int GetHashCode() => Json.GetHashCode();
 }
 
 /// <summary>A construct the generator cannot map: where (1-based line and column) and its JSON path in the CRD.</summary>

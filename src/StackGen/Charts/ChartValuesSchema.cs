@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
@@ -26,6 +27,7 @@ public static class ChartValuesSchema
             return [];
         }
 
+        InitializeJsonSchemaNet(null);
         var schemaShown = $"{chart.Shown}/{SchemaFile}";
         JsonNode? schemaJson;
         JsonSchema schema;
@@ -79,7 +81,21 @@ public static class ChartValuesSchema
     /// What a schema without a (known) $schema is read as: draft-07, what charts' schemas are written in, whose unknown
     /// keywords (Bitnami's "form", "render", "sliderMin") are annotations, not errors.
     /// </summary>
-    private static readonly BuildOptions Draft07 = new() { Dialect = Dialect.Draft07.With([], null, null, allowUnknownKeywords: true) };
+    private static readonly BuildOptions Draft07 = Draft07Options();
+
+    private static BuildOptions Draft07Options()
+    {
+        InitializeJsonSchemaNet(null);
+        return new() { Dialect = Dialect.Draft07.With([], null, null, allowUnknownKeywords: true) };
+    }
+
+    /// <summary>
+    /// JsonSchema.Net's module initializer (its dialects and meta-schemas), run before the library is first used: the
+    /// Native AOT build keeps it from running at every start of stackgen (src/StackGen.Cli/JsonSchemaNet.Substitutions.xml).
+    /// It runs once (idempotent), so where the runtime has already run it (the JIT) this does nothing.
+    /// </summary>
+    [UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Initialize")]
+    private static extern void InitializeJsonSchemaNet([UnsafeAccessorType("Json.Schema.__ModuleInitialization, JsonSchema.Net")] object? initialization);
 
     /// <summary>
     /// The schema's text without a $schema that names no dialect the validator knows: charts often write

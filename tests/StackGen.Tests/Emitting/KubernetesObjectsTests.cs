@@ -168,11 +168,13 @@ public sealed class KubernetesObjectsTests
     }
 
     // Custom resource classes have no metadata in KubernetesClient's serializer context: System.Text.Json reads their
-    // [JsonPropertyName]s and enum member names by reflection (here only; the emitter never does).
+    // [JsonPropertyName]s and enum member names ([JsonStringEnumMemberName], through the non-generic enum converter) by
+    // reflection (here only; the emitter never does).
     private static readonly JsonSerializerOptions CustomResourceJson = new()
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
     internal static void AssertWrittenAsSerialized(object item)

@@ -1,28 +1,24 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StackGen.Diagnostics;
 using StackGen.Emitting;
-using StackGen.Layering;
 using StackGen.Rendering;
 
 namespace StackGen.Validation.Schemas;
 
 /// <summary>
 /// The CustomResourceDefinitions a render's custom resources are checked against: the ones a stack renders itself
-/// (they are what the cluster will have), then the repository's <c>crds/</c> files, which the engine carries as
-/// embedded resources so the published binary needs nothing beside it.
+/// (they are what the cluster will have), then the repository's <c>crds/</c> files, which StackGen.Generators compiles
+/// into the engine (what lint needs of each, as compact JSON: see CrdSchemaJson there), so the published binary needs
+/// nothing beside it and never parses CRD YAML at run time.
 /// </summary>
-public sealed class DefinitionCatalog
+public sealed partial class DefinitionCatalog
 {
-    private const string ResourcePrefix = "crds/";
+    private static readonly RepositoryDefinition[] Repository = CreateRepositoryDefinitions();
 
-    // Each embedded file is parsed on first use, and only when a render has a resource of the kind it defines (a render
-    // without custom resources parses none): Gateway API's six files take tens of milliseconds together.
-    private static readonly ConcurrentDictionary<string, Lazy<DefinedKind?>> Parsed = new(StringComparer.Ordinal);
-
-    // The repository's definition of each (group, kind) asked for, found once per process.
-    private static readonly ConcurrentDictionary<(string Group, string Kind), Lazy<DefinedKind?>> Found = new();
+    // Each definition is parsed on first use, and only when a render has a resource of its kind (a render without custom
+    // resources parses none).
+    private static readonly Lazy<DefinedKind?>[] Parsed =
+        [.. Repository.Select((definition, index) => new Lazy<DefinedKind?>(() => Read(ReadJson(index), definition.Source)))];
 
     private readonly Dictionary<(string Group, string Kind), DefinedKind> _rendered = [];
 
@@ -37,55 +33,32 @@ public sealed class DefinitionCatalog
         }
     }
 
-    /// <summary>The embedded CRD files, by their path in the repository (<c>crds/GROUP/RELEASE/FILE.yaml</c>).</summary>
-    public static IReadOnlyList<string> RepositoryFiles { get; } =
-        [.. typeof(DefinitionCatalog).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+    /// <summary>The repository's CRD files, by their path in the repository (<c>crds/GROUP/RELEASE/FILE.yaml</c>).</summary>
+    public static IReadOnlyList<string> RepositoryFiles { get; } = [.. Repository.Select(d => d.Source).Distinct().Order(StringComparer.Ordinal)];
 
     /// <summary>The definition of a group's kind: the rendered one, else the repository's (its newest release when several define it).</summary>
     public DefinedKind? Find(string group, string kind) =>
-        _rendered.GetValueOrDefault((group, kind))
-        ?? Found.GetOrAdd((group, kind), key => new Lazy<DefinedKind?>(() => FindInRepository(key.Group, key.Kind))).Value;
-
-    /// <summary>
-    /// Parses only the files that name the kind on a line of their own (as spec.names.kind does), or all of the group's
-    /// when none does (a kind written in quotes).
-    /// </summary>
-    private static DefinedKind? FindInRepository(string group, string kind)
-    {
-        var files = GroupFiles(group).ToArray();
-        var naming = files.Where(f => Names(f, kind)).ToArray();
-        return Kinds(naming.Length > 0 ? naming : files, group).LastOrDefault(k => k.Kind == kind);
-    }
+        _rendered.GetValueOrDefault((group, kind)) ?? Kinds(d => d.Group == group && d.Kind == kind).LastOrDefault();
 
     /// <summary>The kinds the repository's CRD files define in a group, oldest release first.</summary>
-    public static IReadOnlyList<DefinedKind> InRepository(string group) => Kinds(GroupFiles(group), group);
+    public static IReadOnlyList<DefinedKind> InRepository(string group) => Kinds(d => d.Group == group);
 
-    private static IEnumerable<string> GroupFiles(string group) =>
-        RepositoryFiles.Where(f => f.StartsWith($"{ResourcePrefix}{group}/", StringComparison.Ordinal));
+    private static DefinedKind[] Kinds(Func<RepositoryDefinition, bool> wanted) =>
+        [.. Repository.Select((definition, index) => (Definition: definition, Index: index))
+            .Where(d => wanted(d.Definition))
+            .OrderBy(d => Release(d.Definition.Source), Comparer<Version>.Default)
+            .ThenBy(d => d.Definition.Source, StringComparer.Ordinal)
+            .Select(d => Parsed[d.Index].Value)
+            .OfType<DefinedKind>()];
 
-    private static DefinedKind[] Kinds(IEnumerable<string> files, string group) =>
-        [.. files.OrderBy(f => Release(f), Comparer<Version>.Default)
-            .ThenBy(f => f, StringComparer.Ordinal)
-            .Select(f => Parsed.GetOrAdd(f, name => new Lazy<DefinedKind?>(() => Read(ReadFile(name), name))).Value)
-            .OfType<DefinedKind>()
-            .Where(k => k.Group == group)];
+    private static JsonObject ReadJson(int index) =>
+        JsonNode.Parse(RepositoryDefinitionJson(index)) as JsonObject
+            ?? throw new InvalidOperationException($"{Repository[index].Source}: the generated definition is not a JSON object");
 
-    private static bool Names(string name, string kind)
-    {
-        var text = ResourceText(name);
-        return text.Contains($"kind: {kind}\n", StringComparison.Ordinal) || text.Contains($"kind: {kind}\r\n", StringComparison.Ordinal);
-    }
+    // Generated by StackGen.Generators' CustomResourcesGenerator from crds/.
+    private static partial RepositoryDefinition[] CreateRepositoryDefinitions();
 
-    private static string ResourceText(string name)
-    {
-        using var stream = typeof(DefinitionCatalog).Assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
-    private static JsonObject ReadFile(string name) =>
-        YamlJson.From(YamlLayerReader.Read(ResourceText(name), (line, column) => SourceLocation.InFile(name, line, column))) as JsonObject
-            ?? throw new InvalidOperationException($"{name} is not a CustomResourceDefinition (not a mapping)");
+    private static partial ReadOnlySpan<byte> RepositoryDefinitionJson(int index);
 
     // crds/GROUP/v1.6.1/FILE → 1.6.1, so v0.10 sorts after v0.9.
     private static Version Release(string name)

@@ -249,7 +249,7 @@ public sealed class SchemaValidatorTests
     }
 
     [Fact]
-    public void Every_crd_in_the_repository_is_embedded_and_read()
+    public void Every_crd_in_the_repository_is_compiled_in_and_read()
     {
         var files = Directory.EnumerateFiles(Path.Combine(Support.Repository.Root, "crds"), "*.yaml", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Support.Repository.Root, f).Replace('\\', '/'))

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using StackGen.Layering;
 
-namespace StackGen.Validation.Schemas;
+namespace StackGen.Tests.Lint.CustomResources;
 
 /// <summary>
 /// A YAML tree (as the layer reader keeps it) as the JSON the API server would decode from it (scalars by
-/// <see cref="ScalarNode.ToJsonValue"/>).
+/// <see cref="ScalarNode.ToJsonValue"/>): how the engine read the crds/ files at run time before they were compiled in,
+/// kept as the reference the compiled-in definitions are checked against (RepositoryDefinitionsTests).
 /// </summary>
 internal static class YamlJson
 {
