@@ -53,7 +53,7 @@ public sealed class Planner(ResourceClient client, string environment, string ns
             {
                 var desired = set.Member(item);
                 var reference = ObjectRef.Of(desired);
-                var hook = HookOf(desired);
+                var hook = Hook.Of(desired);
                 if (hook is not null && !(runHooks && hook.RunsOn(install: latest is null)))
                 {
                     held.Add(reference);
@@ -133,11 +133,4 @@ public sealed class Planner(ResourceClient client, string environment, string ns
 
         return new Plan(plans, conflicts, errors);
     }
-
-    private static Hook? HookOf(JsonObject item)
-    {
-        var annotations = item["metadata"]?["annotations"];
-        return Hook.Parse((string?)annotations?[Hook.Annotation], (string?)annotations?[Hook.WeightAnnotation], (string?)annotations?[Hook.DeletePolicyAnnotation]);
-    }
-
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 
 namespace StackGen.Objects;
 
@@ -85,7 +86,14 @@ public sealed record Hook
             ? null
             : Parse(events, annotations.TryGetValue(WeightAnnotation, out var weight) ? weight : null, annotations.TryGetValue(DeletePolicyAnnotation, out var policy) ? policy : null);
 
-    /// <summary>The hook the three annotation values declare (for callers holding an object as JSON); null without <paramref name="events"/>.</summary>
+    /// <summary>The hook an object held as JSON (as apply holds it) declares; null when it has no <c>helm.sh/hook</c>.</summary>
+    public static Hook? Of(JsonObject item)
+    {
+        var annotations = item["metadata"]?["annotations"];
+        return Parse((string?)annotations?[Annotation], (string?)annotations?[WeightAnnotation], (string?)annotations?[DeletePolicyAnnotation]);
+    }
+
+    /// <summary>The hook the three annotation values declare; null without <paramref name="events"/>.</summary>
     public static Hook? Parse(string? events, string? weight, string? deletePolicy)
     {
         if (events is null)
